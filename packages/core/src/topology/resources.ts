@@ -1,0 +1,97 @@
+import { NOTIFIABLE_OUTCOMES } from '../domain/outcome';
+import type { FunctionSpec, SourceId } from './sources';
+
+/** Home region: data and processing never leave it. */
+const HOME_REGION = 'us-east-2';
+
+/** Base names of the messaging and storage resources. */
+const RESOURCE_NAMES = {
+  requestsTopic: 'verification-requests',
+  bus: 'passport',
+  receiptsBucket: 'source-receipts',
+  notificationsQueue: 'notifications',
+  containerQueue: 'container-events',
+  archive: 'passport-events',
+} as const;
+
+/** Names of the per-source adapter queue and its DLQ. */
+const sourceQueueName = (source: SourceId): string => `verify-${source}`;
+const deadLetterQueueName = (queue: string): string => `${queue}-dlq`;
+
+/** EventBridge `source` field of every event the tier puts on the bus. */
+const EVENT_SOURCE = 'rovn.passport';
+const COMPLETED_DETAIL_TYPE = 'verification.completed';
+
+/** Bus rules and the queue each one targets. */
+const BUS_RULES = [
+  {
+    name: 'notify-on-change',
+    description: 'Changes people must hear about go to the notifier',
+    target: RESOURCE_NAMES.notificationsQueue,
+    pattern: {
+      source: [EVENT_SOURCE],
+      'detail-type': [COMPLETED_DETAIL_TYPE],
+      detail: { changed: [true], outcome: [...NOTIFIABLE_OUTCOMES] },
+    },
+  },
+  {
+    name: 'all-to-container',
+    description: 'Every completed verification goes to the container tier',
+    target: RESOURCE_NAMES.containerQueue,
+    pattern: {
+      source: [EVENT_SOURCE],
+      'detail-type': [COMPLETED_DETAIL_TYPE],
+    },
+  },
+] as const;
+
+/** The scheduled and queue-driven functions that are not source adapters. */
+const FUNCTIONS = {
+  sweep: {
+    id: 'sweep',
+    handler: 'packages/functions/src/sweep.handler',
+    timeoutSeconds: 120,
+    memoryMb: 512,
+  },
+  leieRefresh: {
+    id: 'leie-refresh',
+    handler: 'packages/functions/src/leieRefresh.handler',
+    timeoutSeconds: 600,
+    memoryMb: 1024,
+  },
+  notifier: {
+    id: 'notifier',
+    handler: 'packages/functions/src/notifier.handler',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+/**
+ * EventBridge schedules (six-field cron or rate, UTC). The local stack
+ * fires these itself because the emulator does not.
+ */
+const SCHEDULES = [
+  { name: 'sweep', expression: 'rate(15 minutes)', target: 'sweep' },
+  {
+    name: 'leie-refresh',
+    expression: 'cron(0 6 * * ? *)',
+    target: 'leieRefresh',
+  },
+] as const;
+
+/** Receipts are kept under Object Lock GOVERNANCE for this many years. */
+const RECEIPT_RETENTION_YEARS = 7;
+
+export {
+  BUS_RULES,
+  COMPLETED_DETAIL_TYPE,
+  deadLetterQueueName,
+  EVENT_SOURCE,
+  FUNCTIONS,
+  HOME_REGION,
+  RECEIPT_RETENTION_YEARS,
+  RESOURCE_NAMES,
+  SCHEDULES,
+  sourceQueueName,
+};

@@ -1,0 +1,87 @@
+/**
+ * The sources the worker tier verifies against, and how each one is wired.
+ *
+ * This is the single declaration that the SST stacks and the local stack
+ * both read, so the deployed topology and the local one cannot drift.
+ */
+
+/** Stable source ids; also the SNS `source` message attribute value. */
+const SOURCE_IDS = ['nppes', 'oig-leie'] as const;
+
+type SourceId = (typeof SOURCE_IDS)[number];
+
+/**
+ * `per-subject` sources are called once per check; `bulk` sources are
+ * downloaded whole by a refresh job and checks screen against the stored
+ * copy.
+ */
+type SourceKind = 'per-subject' | 'bulk';
+
+/** How the adapter queue of one source is set up. */
+interface QueueSettings {
+  /** SQS batch size handed to one adapter invocation. */
+  batchSize: number;
+  /** Receives before a message moves to the source's DLQ. */
+  maxReceiveCount: number;
+  /** Upper bound on concurrent adapter invocations for this source. */
+  maxConcurrency: number;
+}
+
+/** One Lambda function of the tier. */
+interface FunctionSpec {
+  /** Logical id, also the local poller's name. */
+  id: string;
+  /** Handler path in SST's `file.export` form, relative to the repo root. */
+  handler: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+}
+
+interface SourceTopology {
+  id: SourceId;
+  kind: SourceKind;
+  /** Human name used in emails and reports. */
+  title: string;
+  adapter: FunctionSpec;
+  queue: QueueSettings;
+}
+
+const SOURCES: Record<SourceId, SourceTopology> = {
+  nppes: {
+    id: 'nppes',
+    kind: 'per-subject',
+    title: 'NPPES NPI Registry',
+    adapter: {
+      id: 'nppes-adapter',
+      handler: 'packages/functions/src/nppesAdapter.handler',
+      timeoutSeconds: 30,
+      memoryMb: 512,
+    },
+    queue: { batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
+  },
+  'oig-leie': {
+    id: 'oig-leie',
+    kind: 'bulk',
+    title: 'OIG List of Excluded Individuals/Entities',
+    adapter: {
+      id: 'leie-screen',
+      handler: 'packages/functions/src/leieScreen.handler',
+      timeoutSeconds: 30,
+      memoryMb: 512,
+    },
+    queue: { batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
+  },
+};
+
+/**
+ * SQS visibility timeout for a queue whose consumer has the given timeout.
+ * AWS recommends at least six times the function timeout.
+ */
+const visibilityTimeoutFor = (consumerTimeoutSeconds: number): number =>
+  consumerTimeoutSeconds * 6;
+
+const isSourceId = (value: string): value is SourceId =>
+  (SOURCE_IDS as readonly string[]).includes(value);
+
+export { isSourceId, SOURCE_IDS, SOURCES, visibilityTimeoutFor };
+export type { FunctionSpec, QueueSettings, SourceId, SourceKind, SourceTopology };
