@@ -25,5 +25,5 @@ const finding = (
   ...(data === undefined ? {} : { data }),
 });
 
-export { finding, findingSchema };
 export type { Finding };
+export { finding, findingSchema };

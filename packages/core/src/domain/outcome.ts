@@ -23,5 +23,5 @@ type Outcome = z.infer<typeof outcomeSchema>;
 /** Outcomes that people must hear about when a check changes to them. */
 const NOTIFIABLE_OUTCOMES = ['flagged', 'expired', 'needs_review'] as const;
 
-export { NOTIFIABLE_OUTCOMES, OUTCOMES, outcomeSchema };
 export type { Outcome };
+export { NOTIFIABLE_OUTCOMES, OUTCOMES, outcomeSchema };

@@ -26,5 +26,5 @@ const subjectSchema = z.object({
 
 type Subject = z.infer<typeof subjectSchema>;
 
-export { isoDate, subjectSchema };
 export type { Subject };
+export { isoDate, subjectSchema };

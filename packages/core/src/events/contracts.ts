@@ -45,9 +45,9 @@ const verificationCompletedSchema = z.object({
 type VerificationRequested = z.infer<typeof verificationRequestedSchema>;
 type VerificationCompleted = z.infer<typeof verificationCompletedSchema>;
 
+export type { VerificationCompleted, VerificationRequested };
 export {
   sourceIdSchema,
   verificationCompletedSchema,
   verificationRequestedSchema,
 };
-export type { VerificationCompleted, VerificationRequested };

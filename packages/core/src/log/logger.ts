@@ -20,5 +20,5 @@ const silentLog: Log = {
   error: () => undefined,
 };
 
-export { silentLog };
 export type { Log };
+export { silentLog };

@@ -83,5 +83,11 @@ const visibilityTimeoutFor = (consumerTimeoutSeconds: number): number =>
 const isSourceId = (value: string): value is SourceId =>
   (SOURCE_IDS as readonly string[]).includes(value);
 
+export type {
+  FunctionSpec,
+  QueueSettings,
+  SourceId,
+  SourceKind,
+  SourceTopology,
+};
 export { isSourceId, SOURCE_IDS, SOURCES, visibilityTimeoutFor };
-export type { FunctionSpec, QueueSettings, SourceId, SourceKind, SourceTopology };

@@ -1,0 +1,13 @@
+export * from './claimDueChecks';
+export * from './errors';
+export * from './indexReceipt';
+export * from './insertRoster';
+export * from './leieLists';
+export * from './loadCheckSubject';
+export * from './migrate';
+export * from './notificationLog';
+export * from './openStore';
+export * from './recipients';
+export * from './recordResult';
+export * from './reports';
+export type * from './schema';

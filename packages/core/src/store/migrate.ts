@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import { type Migration, Migrator } from 'kysely/migration';
+import { StoreError } from './errors';
+import * as initial from './migrations/0001_initial';
+
+/**
+ * Forward-only migrations, in order. A migration is never edited once it
+ * has shipped: a change is a new entry.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+};
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+const migrateToLatest = async (db: Kysely<unknown>): Promise<string[]> => {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  const failed = results.find((r) => r.status === 'Error');
+  if (error !== undefined) {
+    throw new StoreError(
+      `Migration ${failed?.migrationName ?? '(unknown)'} failed; the schema is unchanged past the last applied migration`,
+      { cause: error },
+    );
+  }
+
+  return results.map((r) => r.migrationName);
+};
+
+export { migrateToLatest };

@@ -1,0 +1,113 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './schema';
+
+/** One email the notifier intends to send. */
+interface NotificationIntent {
+  dedupeKey: string;
+  noticeKind: string;
+  recipientRole: string;
+  recipientEmail: string;
+  workerId: string;
+  checkId: string;
+  resultId: string;
+}
+
+/**
+ * Takes the right to send one notice. Returns the log row id when this
+ * caller must send it, or null when it was sent already or another
+ * notifier holds it.
+ *
+ * A reservation that failed, or that is older than `staleAfterMs` without
+ * being marked sent (its notifier crashed), can be taken again. The only
+ * way to send twice is a crash between SES accepting the mail and
+ * `markNotificationSent`; we accept that window over losing the notice.
+ */
+const reserveNotification = async (
+  db: Kysely<Database>,
+  intent: NotificationIntent,
+  { now, staleAfterMs }: { now: Date; staleAfterMs: number },
+): Promise<number | null> => {
+  const inserted = await db
+    .insertInto('notification_log')
+    .values({
+      dedupe_key: intent.dedupeKey,
+      notice_kind: intent.noticeKind,
+      recipient_role: intent.recipientRole,
+      recipient_email: intent.recipientEmail,
+      worker_id: intent.workerId,
+      check_id: intent.checkId,
+      result_id: intent.resultId,
+      status: 'pending',
+      reserved_at: now,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted !== undefined) return inserted.id;
+
+  const staleBefore = new Date(now.getTime() - staleAfterMs);
+  const retaken = await db
+    .updateTable('notification_log')
+    .set({ status: 'pending', reserved_at: now })
+    .where('dedupe_key', '=', intent.dedupeKey)
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'failed'),
+        eb.and([
+          eb('status', '=', 'pending'),
+          eb('reserved_at', '<', staleBefore),
+        ]),
+      ]),
+    )
+    .returning('id')
+    .executeTakeFirst();
+
+  return retaken?.id ?? null;
+};
+
+/** Marks a reserved notice as accepted by SES. */
+const markNotificationSent = async (
+  db: Kysely<Database>,
+  id: number,
+  { messageId, now }: { messageId: string; now: Date },
+): Promise<void> => {
+  await db
+    .updateTable('notification_log')
+    .set({ status: 'sent', ses_message_id: messageId, sent_at: now })
+    .where('id', '=', id)
+    .execute();
+};
+
+/** Gives a reservation back after a failed send, so a retry may take it. */
+const markNotificationFailed = async (
+  db: Kysely<Database>,
+  id: number,
+): Promise<void> => {
+  await db
+    .updateTable('notification_log')
+    .set({ status: 'failed' })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+};
+
+/** Counts of the log by status, for run summaries. */
+const countNotifications = async (
+  db: Kysely<Database>,
+): Promise<Record<string, number>> => {
+  const rows = await db
+    .selectFrom('notification_log')
+    .select(['status', sql<number>`count(*)::int`.as('n')])
+    .groupBy('status')
+    .execute();
+
+  return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+};
+
+export {
+  countNotifications,
+  markNotificationFailed,
+  markNotificationSent,
+  reserveNotification,
+};
+export type { NotificationIntent };

@@ -1,0 +1,163 @@
+import type {
+  ColumnType,
+  Generated,
+  Insertable,
+  Selectable,
+  Updateable,
+} from 'kysely';
+import type { Outcome } from '../domain/outcome';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+/**
+ * A healthcare worker. `date_of_birth` is PHI: it is read only by the
+ * matching code and never logged (see `redactPhi`).
+ */
+interface WorkersTable {
+  id: string;
+  given_name: string;
+  family_name: string;
+  middle_name: string | null;
+  date_of_birth: string | null;
+  email: string;
+  npi: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+interface FacilitiesTable {
+  id: string;
+  name: string;
+  notify_email: string;
+}
+
+/** A worker employed at a facility from `starts_on` until `ends_on`. */
+interface EngagementsTable {
+  id: Generated<number>;
+  facility_id: string;
+  worker_id: string;
+  starts_on: string;
+  ends_on: string | null;
+}
+
+interface CredentialsTable {
+  id: string;
+  worker_id: string;
+  kind: 'npi' | 'exclusion_screen' | 'license';
+  label: string;
+  jurisdiction: string | null;
+  number: string | null;
+  license_type: string | null;
+  expires_on: string | null;
+}
+
+/**
+ * One credential checked against one source. The lease fields are set by
+ * the sweep's claim and cleared when a result is recorded.
+ */
+interface ChecksTable {
+  id: string;
+  credential_id: string;
+  worker_id: string;
+  source: string;
+  next_due_at: Timestamp;
+  lease_id: string | null;
+  lease_expires_at: Timestamp | null;
+  last_outcome: Outcome | null;
+  last_result_id: string | null;
+  last_checked_at: Timestamp | null;
+  consecutive_failures: Generated<number>;
+}
+
+interface ResultsTable {
+  id: string;
+  request_id: string;
+  check_id: string;
+  source: string;
+  outcome: Outcome;
+  previous_outcome: Outcome | null;
+  findings: Json<unknown>;
+  receipt_key: string | null;
+  adapter_version: string;
+  checked_at: Timestamp;
+}
+
+/** Index of the archived receipts (the bytes live in the WORM bucket). */
+interface ReceiptsTable {
+  key: string;
+  manifest_key: string;
+  source: string;
+  sha256: string;
+  size_bytes: number;
+  content_type: string;
+  fetched_at: Timestamp;
+}
+
+/** One loaded copy of the LEIE full list; one row is `current`. */
+interface LeieListsTable {
+  id: Generated<number>;
+  receipt_key: string;
+  etag: string | null;
+  last_modified: string | null;
+  row_count: number;
+  loaded_at: Timestamp;
+  is_current: boolean;
+}
+
+interface LeieExclusionsTable {
+  list_id: number;
+  row_no: number;
+  record: Json<unknown>;
+}
+
+interface NotificationLogTable {
+  id: Generated<number>;
+  dedupe_key: string;
+  notice_kind: string;
+  recipient_role: string;
+  recipient_email: string;
+  worker_id: string;
+  check_id: string;
+  result_id: string;
+  status: 'pending' | 'sent' | 'suppressed' | 'failed';
+  ses_message_id: string | null;
+  created_at: Generated<Timestamp>;
+  reserved_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+interface Database {
+  workers: WorkersTable;
+  facilities: FacilitiesTable;
+  engagements: EngagementsTable;
+  credentials: CredentialsTable;
+  checks: ChecksTable;
+  results: ResultsTable;
+  receipts: ReceiptsTable;
+  leie_lists: LeieListsTable;
+  leie_exclusions: LeieExclusionsTable;
+  notification_log: NotificationLogTable;
+}
+
+type WorkerRow = Selectable<WorkersTable>;
+type CheckRow = Selectable<ChecksTable>;
+type ResultRow = Selectable<ResultsTable>;
+type NewWorker = Insertable<WorkersTable>;
+type NewFacility = Insertable<FacilitiesTable>;
+type NewEngagement = Insertable<EngagementsTable>;
+type NewCredential = Insertable<CredentialsTable>;
+type NewCheck = Insertable<ChecksTable>;
+type CheckUpdate = Updateable<ChecksTable>;
+
+export type {
+  CheckRow,
+  CheckUpdate,
+  Database,
+  NewCheck,
+  NewCredential,
+  NewEngagement,
+  NewFacility,
+  NewWorker,
+  ResultRow,
+  WorkerRow,
+};
