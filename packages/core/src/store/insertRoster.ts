@@ -42,5 +42,5 @@ const insertRoster = async (
   });
 };
 
-export { insertRoster };
 export type { Roster };
+export { insertRoster };

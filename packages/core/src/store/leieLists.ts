@@ -9,6 +9,7 @@ interface CurrentLeieList {
   lastModified: string | null;
   rowCount: number;
   loadedAt: Date;
+  checkedAt: Date;
 }
 
 const INSERT_CHUNK = 1_000;
@@ -38,6 +39,7 @@ const replaceLeieList = async <T>(
         last_modified: list.lastModified,
         row_count: list.records.length,
         loaded_at: list.loadedAt,
+        checked_at: list.loadedAt,
         is_current: true,
       })
       .returning('id')
@@ -64,6 +66,7 @@ const replaceLeieList = async <T>(
       lastModified: list.lastModified,
       rowCount: list.records.length,
       loadedAt: list.loadedAt,
+      checkedAt: list.loadedAt,
     };
   });
 
@@ -85,7 +88,21 @@ const currentLeieList = async (
     lastModified: row.last_modified,
     rowCount: row.row_count,
     loadedAt: new Date(row.loaded_at),
+    checkedAt: new Date(row.checked_at),
   };
+};
+
+/** Records that the source confirmed the current list is unchanged. */
+const touchLeieList = async (
+  db: Kysely<Database>,
+  listId: number,
+  checkedAt: Date,
+): Promise<void> => {
+  await db
+    .updateTable('leie_lists')
+    .set({ checked_at: checkedAt })
+    .where('id', '=', listId)
+    .execute();
 };
 
 /** Every stored record of one list, in file order. */
@@ -119,5 +136,11 @@ const markSourceDue = async (
   return Number(result.numUpdatedRows);
 };
 
-export { currentLeieList, loadLeieRecords, markSourceDue, replaceLeieList };
 export type { CurrentLeieList };
+export {
+  currentLeieList,
+  loadLeieRecords,
+  markSourceDue,
+  replaceLeieList,
+  touchLeieList,
+};

@@ -104,10 +104,10 @@ const countNotifications = async (
   return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
 };
 
+export type { NotificationIntent };
 export {
   countNotifications,
   markNotificationFailed,
   markNotificationSent,
   reserveNotification,
 };
-export type { NotificationIntent };

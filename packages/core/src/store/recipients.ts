@@ -54,5 +54,5 @@ const recipientsFor = async (
   };
 };
 
-export { recipientsFor };
 export type { Recipients };
+export { recipientsFor };

@@ -7,11 +7,7 @@ const outcomesBySource = async (
 ): Promise<Record<string, Record<string, number>>> => {
   const rows = await db
     .selectFrom('checks')
-    .select([
-      'source',
-      'last_outcome',
-      sql<number>`count(*)::int`.as('n'),
-    ])
+    .select(['source', 'last_outcome', sql<number>`count(*)::int`.as('n')])
     .groupBy(['source', 'last_outcome'])
     .execute();
 
@@ -46,9 +42,7 @@ const countDueChecks = async (
 };
 
 /** Number of stored results per request id seen more than once (0 = ok). */
-const countDuplicateResults = async (
-  db: Kysely<Database>,
-): Promise<number> => {
+const countDuplicateResults = async (db: Kysely<Database>): Promise<number> => {
   const row = await db
     .selectFrom('results')
     .select(sql<number>`count(*) - count(distinct request_id)`.as('n'))

@@ -101,6 +101,8 @@ interface LeieListsTable {
   last_modified: string | null;
   row_count: number;
   loaded_at: Timestamp;
+  /** Last time the source confirmed this list is still the newest. */
+  checked_at: Timestamp;
   is_current: boolean;
 }
 

@@ -117,6 +117,7 @@ const up = async (db: Kysely<unknown>): Promise<void> => {
     .addColumn('last_modified', 'text')
     .addColumn('row_count', 'integer', (c) => c.notNull())
     .addColumn('loaded_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('checked_at', 'timestamptz', (c) => c.notNull())
     .addColumn('is_current', 'boolean', (c) => c.notNull())
     .execute();
   await sql`create unique index leie_lists_one_current

@@ -1,0 +1,25 @@
+/**
+ * Plain-language text for finding codes, as a recipient reads them. The
+ * codes come from the classifiers; the text never repeats PHI.
+ */
+const FINDING_TEXT: Record<string, string> = {
+  exclusion: 'The person appears on a federal exclusion list.',
+  possible_exclusion:
+    'A listed exclusion matches the name; identity is not confirmed yet.',
+  npi_inactive: 'The NPI is not active in the national registry.',
+  name_mismatch: 'The name on the NPI record does not match our records.',
+  name_partial_match:
+    'The name on the NPI record matches only in part and needs review.',
+  name_unverifiable:
+    'The NPI record does not carry a name we can compare with ours.',
+  entity_record: 'The NPI belongs to an organisation, not to a person.',
+  license_expired: 'The license is expired or inactive at the board.',
+  discipline: 'The licensing board reports disciplinary action.',
+};
+
+/** Text for one finding code; unknown codes get a neutral sentence. */
+const findingText = (code: string): string =>
+  FINDING_TEXT[code] ??
+  'The source reported a detail that needs attention; open the record to review it.';
+
+export { findingText };
