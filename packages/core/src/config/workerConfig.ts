@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { isProductionStage } from '../egress/isProductionStage';
 import { ConfigError } from '../errors';
 import { HOME_REGION } from '../topology/resources';
-
-/** Production stages: no local allowances, no plain database URL. */
-const isProductionStage = (stage: string): boolean =>
-  stage === 'prod' || stage === 'production' || stage.startsWith('prod-');
 
 const base = z.object({
   ROVN_STAGE: z.string().min(1),
@@ -73,4 +70,4 @@ const parseWorkerConfig = <K extends HandlerKind>(
 };
 
 export type { HandlerKind, WorkerConfig };
-export { isProductionStage, parseWorkerConfig };
+export { parseWorkerConfig };

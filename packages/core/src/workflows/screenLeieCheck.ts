@@ -94,7 +94,7 @@ const screenLeieCheck = async (
   );
   const classification = screenSubject(subject, index, {
     listDate: list.loadedAt.toISOString().slice(0, 10),
-    rowCount: list.rowCount,
+    today: now.toISOString().slice(0, 10),
   });
 
   return completeCheck(deps, request, classification, {

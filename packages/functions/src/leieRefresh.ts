@@ -1,0 +1,7 @@
+import { createLeieRefreshHandler } from './handlers/leieRefreshHandler';
+import { productionDeps } from './runtime/productionDeps';
+
+/** Lambda entry: the daily LEIE list refresh. */
+export const handler = createLeieRefreshHandler(
+  productionDeps('leieRefresh', 'leie-refresh'),
+);

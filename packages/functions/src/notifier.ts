@@ -1,0 +1,7 @@
+import { createNotifierHandler } from './handlers/notifierHandler';
+import { productionDeps } from './runtime/productionDeps';
+
+/** Lambda entry: the notifier. */
+export const handler = createNotifierHandler(
+  productionDeps('notifier', 'notifier'),
+);

@@ -1,0 +1,5 @@
+import { createSweepHandler } from './handlers/sweepHandler';
+import { productionDeps } from './runtime/productionDeps';
+
+/** Lambda entry: the scheduled sweep. */
+export const handler = createSweepHandler(productionDeps('sweep', 'sweep'));
