@@ -41,7 +41,9 @@ const makeRoster = (
       email: `${person.id}@workers.example`,
       npi: person.npi ?? null,
     });
-    for (const facilityId of person.facilityIds ?? [facilities[0]?.id ?? 'f1']) {
+    for (const facilityId of person.facilityIds ?? [
+      facilities[0]?.id ?? 'f1',
+    ]) {
       roster.engagements.push({
         facility_id: facilityId,
         worker_id: person.id,
@@ -74,5 +76,5 @@ const makeRoster = (
   return roster;
 };
 
-export { makeRoster };
 export type { PersonSeed };
+export { makeRoster };

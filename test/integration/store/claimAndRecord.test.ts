@@ -7,8 +7,8 @@ import {
   releaseClaims,
   type Store,
 } from '../../../packages/core/src/store';
-import { openTestStore } from '../../helpers/db';
 import { makeRoster } from '../../factories/roster';
+import { openTestStore } from '../../helpers/db';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const LEASE_MS = 30 * 60_000;

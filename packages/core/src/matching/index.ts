@@ -1,0 +1,4 @@
+export * from './compareNames';
+export * from './familyNameKeys';
+export * from './normalizeNamePart';
+export type * from './types';

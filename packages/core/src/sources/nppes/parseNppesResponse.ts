@@ -1,0 +1,112 @@
+import type { z } from 'zod';
+import { nppesErrorsBodySchema, nppesResultsBodySchema } from './nppesSchema';
+import type { NppesHttpAnswer, ParsedNppesResponse } from './types';
+
+const unreadable = (reason: string): ParsedNppesResponse => ({
+  kind: 'unreadable',
+  reason,
+});
+
+/**
+ * A reason naming where a body broke its schema, by path and issue code
+ * only: zod's messages can quote values, and values here are names.
+ */
+const schemaReason = (error: z.ZodError): string => {
+  const issue = error.issues[0];
+  const path = issue?.path.map(String).join('.') || '(root)';
+
+  return `schema_mismatch:${path}:${issue?.code ?? 'unknown'}`;
+};
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const decodeJson = (body: Uint8Array): { value: unknown } | string => {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return 'not_utf8';
+  }
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return 'empty_body';
+  }
+  if (trimmed.startsWith('<')) {
+    return 'html_body';
+  }
+  try {
+    return { value: JSON.parse(trimmed) };
+  } catch {
+    return 'not_json';
+  }
+};
+
+const interpret = (value: unknown): ParsedNppesResponse => {
+  if (!isPlainObject(value)) {
+    return unreadable('not_an_object');
+  }
+  const hasErrors = 'Errors' in value;
+  const hasResults = 'results' in value || 'result_count' in value;
+  if (hasErrors && hasResults) {
+    return unreadable('errors_and_results');
+  }
+
+  if (hasErrors) {
+    const parsed = nppesErrorsBodySchema.safeParse(value);
+
+    return parsed.success
+      ? { kind: 'errors', errors: parsed.data.Errors }
+      : unreadable(schemaReason(parsed.error));
+  }
+  if (!('result_count' in value)) {
+    return unreadable('result_count_missing');
+  }
+  if (!('results' in value)) {
+    return unreadable('results_missing');
+  }
+  const parsed = nppesResultsBodySchema.safeParse(value);
+  if (!parsed.success) {
+    return unreadable(schemaReason(parsed.error));
+  }
+  if (parsed.data.result_count !== parsed.data.results.length) {
+    return unreadable('result_count_mismatch');
+  }
+
+  return { kind: 'results', results: parsed.data.results };
+};
+
+/**
+ * Reads an NPPES answer. The body decides, not the status: NPPES reports
+ * errors with HTTP 200 and an `Errors` array. Anything not understood
+ * (non-2xx, HTML, empty, not UTF-8 or JSON, a count that disagrees with
+ * the results, a record missing its number or status) is `unreadable`.
+ *
+ * The content type is only used to refuse HTML: the body is sniffed
+ * either way, so a JSON body sent as `text/plain` is still read, while an
+ * HTML page sent as `application/json` is still refused.
+ *
+ * Never throws: an unexpected failure is also `unreadable`.
+ *
+ * @param answer - status, content type and the exact bytes received
+ */
+const parseNppesResponse = (answer: NppesHttpAnswer): ParsedNppesResponse => {
+  try {
+    if (answer.status < 200 || answer.status > 299) {
+      return unreadable(`http_status:${answer.status}`);
+    }
+    if (answer.contentType.toLowerCase().includes('html')) {
+      return unreadable('html_body');
+    }
+
+    const decoded = decodeJson(answer.body);
+
+    return typeof decoded === 'string'
+      ? unreadable(decoded)
+      : interpret(decoded.value);
+  } catch {
+    return unreadable('parser_failure');
+  }
+};
+
+export { parseNppesResponse };

@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+import { ipFamily } from '../../../core/src/egress/classifyAddress';
+import { evaluateEgress } from '../../../core/src/egress/evaluateEgress';
+import { systemResolver } from '../../../core/src/egress/systemResolver';
+import type { ResolvedAddress, Resolver } from '../../../core/src/egress/types';
+import { isSourceId, SOURCE_IDS } from '../../../core/src/topology';
+
+/** Where the command writes; `process.stdout` and `process.stderr` fit. */
+interface EgressCheckIo {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+}
+
+const USAGE =
+  'usage: rovn egress check <url> [--source <id>] [--resolve <host>=<ip>[,<ip>...]]';
+
+class UsageError extends Error {}
+
+const normaliseName = (host: string): string =>
+  host.trim().toLowerCase().replace(/\.$/, '');
+
+/** Parses `host=ip[,ip...]` answers into a resolver that never uses DNS. */
+const resolverFrom = (answers: readonly string[]): Resolver => {
+  const table = new Map<string, ResolvedAddress[]>();
+  for (const answer of answers) {
+    const [host, ips, ...rest] = answer.split('=');
+    if (host === undefined || host.trim() === '' || ips === undefined) {
+      throw new UsageError(`--resolve expects <host>=<ip>, got "${answer}"`);
+    }
+    if (rest.length > 0) {
+      throw new UsageError(`--resolve has more than one "=": "${answer}"`);
+    }
+    const addresses = ips.split(',').map((ip): ResolvedAddress => {
+      const address = ip.trim();
+      const family = ipFamily(address);
+      if (family === undefined) {
+        throw new UsageError(`--resolve address "${address}" is not an IP`);
+      }
+
+      return { address, family };
+    });
+    const name = normaliseName(host);
+    table.set(name, [...(table.get(name) ?? []), ...addresses]);
+  }
+
+  return async (hostname) => {
+    const addresses = table.get(normaliseName(hostname));
+    if (addresses === undefined) {
+      throw new Error('no --resolve answer for this host');
+    }
+
+    return addresses;
+  };
+};
+
+/**
+ * `rovn egress check <url>`: applies the production allow-list and every
+ * egress rule except the connection, and prints
+ * `{"allowed": ..., "rule": ...}`. Returns 0 whatever the verdict and 2 for
+ * bad arguments. With `--resolve` no DNS query is made; without
+ * `--source` any allow-listed host is accepted.
+ *
+ * @param argv - the arguments after `egress check`
+ */
+const runEgressCheck = async (
+  argv: string[],
+  io: EgressCheckIo,
+): Promise<number> => {
+  let url: string;
+  let source: string | undefined;
+  let resolve: Resolver;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        resolve: { type: 'string', multiple: true },
+        source: { type: 'string' },
+      },
+    });
+    if (positionals.length !== 1 || positionals[0] === undefined) {
+      throw new UsageError('expected exactly one URL');
+    }
+    url = positionals[0];
+    source = values.source;
+    if (source !== undefined && !isSourceId(source)) {
+      throw new UsageError(
+        `unknown source "${source}"; known: ${SOURCE_IDS.join(', ')}`,
+      );
+    }
+    resolve =
+      values.resolve === undefined
+        ? systemResolver
+        : resolverFrom(values.resolve);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'bad arguments';
+    io.stderr.write(`${message}\n${USAGE}\n`);
+    return 2;
+  }
+
+  const verdict = await evaluateEgress(url, {
+    resolve,
+    ...(source !== undefined && isSourceId(source) ? { source } : {}),
+  });
+  io.stdout.write(
+    `${JSON.stringify({ allowed: verdict.allowed, rule: verdict.rule })}\n`,
+  );
+
+  return 0;
+};
+
+export type { EgressCheckIo };
+export { runEgressCheck };

@@ -1,0 +1,67 @@
+import { RovnError } from '@rovn/core';
+import { runEgressCheck } from './egressCheck';
+import { runCommand } from './runCommand';
+
+const USAGE = `Usage: pnpm rovn <command> [options]
+
+Commands:
+  run                         the local end-to-end run (same as pnpm local)
+  egress check <url> [--resolve host=ip[,ip]]
+                              what the egress guard decides for a URL
+
+Run a command with --help for its options.
+`;
+
+const io = {
+  stdout: (s: string) => {
+    process.stdout.write(s);
+  },
+  stderr: (s: string) => {
+    process.stderr.write(s);
+  },
+};
+
+const dispatch = async (argv: string[]): Promise<number> => {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'run':
+      return runCommand(rest, io);
+    case 'egress':
+      if (rest[0] === 'check') {
+        return runEgressCheck(rest.slice(1), process);
+      }
+      io.stderr(`Unknown egress command ${rest[0] ?? ''}\n\n${USAGE}`);
+
+      return 2;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout(USAGE);
+
+      return command === undefined ? 2 : 0;
+    default:
+      io.stderr(`Unknown command ${command}\n\n${USAGE}`);
+
+      return 2;
+  }
+};
+
+/**
+ * The operator and developer command line. Errors the code raised on
+ * purpose print their message; anything else prints its stack.
+ */
+const main = async (): Promise<void> => {
+  try {
+    process.exitCode = await dispatch(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof RovnError) {
+      process.stderr.write(`${error.name}: ${error.message}\n`);
+    } else {
+      process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    }
+    process.exitCode = 1;
+  }
+};
+
+await main();

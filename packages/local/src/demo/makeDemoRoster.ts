@@ -1,0 +1,263 @@
+import {
+  makeLeieCsv,
+  makeLeieRow,
+  makeLeieRows,
+  makeNppesBody,
+  makeNppesRecord,
+  npiCheckDigit,
+  type Roster,
+} from '@rovn/core';
+import type { NppesBehaviour } from '../simulator/behaviours';
+import { seededRandom } from './seededRandom';
+
+/** What a demo worker is set up to produce, so the run can be checked. */
+type DemoProfile =
+  | 'clean'
+  | 'leie_npi_match'
+  | 'leie_name_dob_match'
+  | 'leie_name_only'
+  | 'npi_unknown'
+  | 'npi_bad_check_digit'
+  | 'npi_name_mismatch'
+  | 'nppes_errors200'
+  | 'nppes_503'
+  | 'nppes_slow'
+  | 'nppes_html';
+
+interface DemoWorld {
+  roster: Roster;
+  nppes: Record<string, NppesBehaviour>;
+  leieCsv: string;
+  profiles: Record<string, DemoProfile>;
+}
+
+interface DemoOptions {
+  workers: number;
+  seed?: number;
+  /** Made-up background rows of the simulated LEIE list. */
+  leieBackgroundRows?: number;
+  /** The day the run pretends it is (engagements start before it). */
+  today: string;
+}
+
+const GIVEN = [
+  'Avery',
+  'Blake',
+  'Casey',
+  'Dana',
+  'Emery',
+  'Finley',
+  'Harper',
+  'Jordan',
+  'Kai',
+  'Logan',
+  'Morgan',
+  'Noel',
+  'Parker',
+  'Quinn',
+  'Reese',
+  'Rowan',
+  'Sage',
+  'Taylor',
+];
+const FAMILY = [
+  'Ashgrove',
+  'Brightwater',
+  'Calderwood',
+  'Dunmore',
+  'Elderfield',
+  'Fairhaven',
+  'Glenrock',
+  'Hollowell',
+  'Ironwood',
+  'Juniper-Lake',
+  'Kestrel',
+  'Larkspur',
+  'Meadowbrook',
+  'Northcott',
+  'Oakhurst',
+  'Pinecrest',
+  'Quarrington',
+  'Redcliffe',
+  'Stonebridge',
+  'Thornbury',
+];
+const FACILITIES = [
+  { id: 'fac-lakeside', name: 'Lakeside General Hospital' },
+  { id: 'fac-mercy', name: 'Mercy Ridge Medical Center' },
+  { id: 'fac-harbor', name: 'Harbor View Rehabilitation' },
+];
+
+/**
+ * Profiles in a fixed, repeating pattern, so every run of a size has the
+ * same mix: mostly clean workers, and a few of every case the adapters
+ * must tell apart.
+ */
+const PATTERN: DemoProfile[] = [
+  'clean',
+  'clean',
+  'clean',
+  'leie_npi_match',
+  'clean',
+  'npi_unknown',
+  'clean',
+  'npi_bad_check_digit',
+  'clean',
+  'leie_name_dob_match',
+  'clean',
+  'npi_name_mismatch',
+  'clean',
+  'leie_name_only',
+  'clean',
+  'nppes_errors200',
+  'clean',
+  'clean',
+  'nppes_503',
+  'clean',
+  'nppes_html',
+  'clean',
+  'clean',
+  'nppes_slow',
+  'clean',
+];
+
+const pad = (n: number, width: number): string =>
+  String(n).padStart(width, '0');
+
+/** A made-up valid NPI from a running number. */
+const demoNpi = (n: number): string => {
+  const first9 = `1${pad(n, 8)}`;
+
+  return `${first9}${npiCheckDigit(first9)}`;
+};
+
+/** A made-up NPI whose check digit is wrong. */
+const badNpi = (n: number): string => {
+  const good = demoNpi(n);
+
+  return `${good.slice(0, 9)}${(Number(good[9]) + 1) % 10}`;
+};
+
+/**
+ * Builds the demo world: a roster of made-up workers at three
+ * facilities, the NPPES answers the simulator gives for them, and an LEIE
+ * file that lists some of them.
+ */
+const makeDemoRoster = (options: DemoOptions): DemoWorld => {
+  const random = seededRandom(options.seed ?? 7);
+  const roster: Roster = {
+    workers: [],
+    facilities: FACILITIES.map((f) => ({
+      id: f.id,
+      name: f.name,
+      notify_email: `credentialing@${f.id.replace('fac-', '')}.example`,
+    })),
+    engagements: [],
+    credentials: [],
+    checks: [],
+  };
+  const nppes: Record<string, NppesBehaviour> = {};
+  const profiles: Record<string, DemoProfile> = {};
+  const leieRows = makeLeieRows(options.leieBackgroundRows ?? 2_000, 99);
+  const dueAt = new Date(`${options.today}T00:00:00Z`);
+
+  for (let i = 0; i < options.workers; i++) {
+    const id = `w-${pad(i + 1, 5)}`;
+    const profile = PATTERN[i % PATTERN.length] ?? 'clean';
+    // Names are unique up to GIVEN x FAMILY workers, so a listed name
+    // matches only the worker it was listed for; beyond that a suffix
+    // number keeps them apart.
+    const givenName = GIVEN[i % GIVEN.length] ?? 'Avery';
+    const round = Math.floor(i / (GIVEN.length * FAMILY.length));
+    const familyName = `${FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length] ?? 'Ashgrove'}${round === 0 ? '' : `-${round + 1}`}`;
+    const dateOfBirth = `19${60 + Math.floor(random() * 40)}-${pad(1 + Math.floor(random() * 12), 2)}-${pad(1 + Math.floor(random() * 28), 2)}`;
+    const npi = profile === 'npi_bad_check_digit' ? badNpi(i) : demoNpi(i);
+    profiles[id] = profile;
+
+    roster.workers.push({
+      id,
+      given_name: givenName,
+      family_name: familyName,
+      middle_name: null,
+      date_of_birth: dateOfBirth,
+      email: `${id}@workers.rovn.example`,
+      npi,
+    });
+    const facility = FACILITIES[i % FACILITIES.length] ?? FACILITIES[0];
+    roster.engagements.push({
+      facility_id: facility?.id ?? 'fac-lakeside',
+      worker_id: id,
+      starts_on: '2024-01-01',
+      ends_on: null,
+    });
+    for (const [source, kind, label] of [
+      ['nppes', 'npi', `NPI ${npi}`],
+      ['oig-leie', 'exclusion_screen', 'OIG exclusion screening'],
+    ] as const) {
+      const credentialId = `${id}-${source}`;
+      roster.credentials.push({
+        id: credentialId,
+        worker_id: id,
+        kind,
+        label,
+        jurisdiction: null,
+        number: null,
+        license_type: null,
+        expires_on: null,
+      });
+      roster.checks.push({
+        id: `chk-${credentialId}`,
+        credential_id: credentialId,
+        worker_id: id,
+        source,
+        next_due_at: dueAt,
+      });
+    }
+
+    const record = (name: { givenName: string; familyName: string }) => ({
+      kind: 'body' as const,
+      body: JSON.stringify(
+        makeNppesBody([makeNppesRecord({ npi, ...name, credential: 'RN' })]),
+      ),
+    });
+    switch (profile) {
+      case 'npi_unknown':
+      case 'npi_bad_check_digit':
+        break;
+      case 'npi_name_mismatch':
+        nppes[npi] = record({ givenName: 'Morgana', familyName: 'Vexley' });
+        break;
+      case 'nppes_errors200':
+        nppes[npi] = { kind: 'errors200' };
+        break;
+      case 'nppes_503':
+        nppes[npi] = { kind: 'http503' };
+        break;
+      case 'nppes_html':
+        nppes[npi] = { kind: 'html' };
+        break;
+      case 'nppes_slow':
+        nppes[npi] = { kind: 'slow' };
+        break;
+      default:
+        nppes[npi] = record({ givenName, familyName });
+    }
+
+    const upper = {
+      lastName: familyName.toUpperCase(),
+      firstName: givenName.toUpperCase(),
+    };
+    if (profile === 'leie_npi_match') {
+      leieRows.push(makeLeieRow({ ...upper, npi, dateOfBirth: null }));
+    } else if (profile === 'leie_name_dob_match') {
+      leieRows.push(makeLeieRow({ ...upper, npi: null, dateOfBirth }));
+    } else if (profile === 'leie_name_only') {
+      leieRows.push(makeLeieRow({ ...upper, npi: null, dateOfBirth: null }));
+    }
+  }
+
+  return { roster, nppes, leieCsv: makeLeieCsv(leieRows), profiles };
+};
+
+export type { DemoOptions, DemoProfile, DemoWorld };
+export { makeDemoRoster };

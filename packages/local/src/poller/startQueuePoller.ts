@@ -1,0 +1,280 @@
+import {
+  DeleteMessageBatchCommand,
+  type Message,
+  ReceiveMessageCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import type {
+  Context,
+  SQSBatchResponse,
+  SQSEvent,
+  SQSRecord,
+} from 'aws-lambda';
+import { type Log, silentLog } from '../../../core/src/log/logger';
+import { createLambdaContext } from './createLambdaContext';
+import { type InvocationOutcome, settleBatch } from './settleBatch';
+import { toSqsRecord } from './toSqsRecord';
+
+// biome-ignore lint/suspicious/noConfusingVoidType: as in aws-lambda's SQSHandler
+type HandlerResult = SQSBatchResponse | void;
+
+/** An SQS-triggered Lambda handler, as the tier's handlers are written. */
+type SqsBatchHandler = (
+  event: SQSEvent,
+  context: Context,
+) => Promise<HandlerResult>;
+
+/** Options of {@link startQueuePoller}. */
+interface QueuePollerOptions {
+  sqs: SQSClient;
+  queueUrl: string;
+  queueArn: string;
+  /** Messages per invocation, 1-10 (SQS's receive limit). */
+  batchSize: number;
+  /** Batches in flight at once (Lambda's maximum concurrency). */
+  maxConcurrency: number;
+  handler: SqsBatchHandler;
+  /** Function name: in the context, logs and errors. */
+  name: string;
+  log?: Log;
+  /** The function's timeout (default 30 s); past it the batch failed. */
+  timeoutSeconds?: number;
+  memoryMb?: number;
+  /** Long-poll wait of each receive (default 1 s). */
+  waitTimeSeconds?: number;
+}
+
+/** Counters since the poller started. */
+interface QueuePollerStats {
+  batches: number;
+  messages: number;
+  /** Messages left on the queue: reported failures and failed batches. */
+  failures: number;
+  deleted: number;
+  /** Invocations that threw or timed out. */
+  handlerErrors: number;
+  receiveErrors: number;
+}
+
+/** A running poller. */
+interface QueuePoller {
+  name: string;
+  stats: Readonly<QueuePollerStats>;
+  /** True when no batch is being handled. */
+  isIdle(): boolean;
+  /** Stops receiving; resolves after in-flight batches are settled. */
+  stop(): Promise<void>;
+}
+
+const MAX_BACKOFF_MS = 5_000;
+
+const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+// Lambda stops waiting at the timeout; the handler's promise cannot be
+// cancelled here, so it may still finish later, after its batch was
+// counted as failed (its messages reappear and are handled again).
+const invokeWithTimeout = async (
+  handler: SqsBatchHandler,
+  event: SQSEvent,
+  context: Context,
+  timeoutMs: number,
+): Promise<InvocationOutcome> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<InvocationOutcome>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve({
+          kind: 'threw',
+          error: new Error(`Task timed out after ${timeoutMs} ms`),
+        }),
+      timeoutMs,
+    );
+    timer.unref();
+  });
+  const ran = handler(event, context).then(
+    (response): InvocationOutcome => ({
+      kind: 'returned',
+      response: response ?? undefined,
+    }),
+    (error: unknown): InvocationOutcome => ({ kind: 'threw', error }),
+  );
+
+  try {
+    return await Promise.race([ran, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+/**
+ * Polls one queue and invokes a handler the way Lambda's SQS event source
+ * mapping does (partial batch responses honoured), because moto's own
+ * mappings need Docker and ignore partial batch responses.
+ *
+ * @example
+ * const poller = startQueuePoller({
+ *   sqs, queueUrl, queueArn, batchSize: 10, maxConcurrency: 5,
+ *   name: 'nppes-adapter', handler,
+ * });
+ * await poller.stop();
+ */
+const startQueuePoller = (options: QueuePollerOptions): QueuePoller => {
+  const { sqs, queueUrl, queueArn, name, handler } = options;
+  const log = options.log ?? silentLog;
+  const batchSize = Math.min(10, Math.max(1, options.batchSize));
+  const timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
+  const stats: QueuePollerStats = {
+    batches: 0,
+    messages: 0,
+    failures: 0,
+    deleted: 0,
+    handlerErrors: 0,
+    receiveErrors: 0,
+  };
+  const stopping = new AbortController();
+  let inFlight = 0;
+
+  const receive = async (): Promise<Message[]> => {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: batchSize,
+        WaitTimeSeconds: options.waitTimeSeconds ?? 1,
+        MessageAttributeNames: ['All'],
+        MessageSystemAttributeNames: ['All'],
+      }),
+    );
+
+    return Messages;
+  };
+
+  const remove = async (records: readonly SQSRecord[]): Promise<void> => {
+    if (records.length === 0) return;
+    const { Successful = [], Failed = [] } = await sqs.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: records.map((r, index) => ({
+          Id: String(index),
+          ReceiptHandle: r.receiptHandle,
+        })),
+      }),
+    );
+    stats.deleted += Successful.length;
+    if (Failed.length > 0) {
+      log.warn('poller could not delete handled messages', {
+        poller: name,
+        failed: Failed.length,
+        codes: Failed.map((f) => f.Code).join(','),
+      });
+    }
+  };
+
+  const runBatch = async (messages: Message[]): Promise<void> => {
+    const records = messages.map((m) => toSqsRecord(m, queueArn));
+    const context = createLambdaContext({
+      functionName: name,
+      timeoutMs,
+      ...(options.memoryMb === undefined ? {} : { memoryMb: options.memoryMb }),
+    });
+    stats.batches += 1;
+    stats.messages += records.length;
+
+    const outcome = await invokeWithTimeout(
+      handler,
+      { Records: records },
+      context,
+      timeoutMs,
+    );
+    const settlement = settleBatch(records, outcome);
+
+    if (outcome.kind === 'threw') {
+      stats.handlerErrors += 1;
+      const error =
+        outcome.error instanceof Error ? outcome.error : new Error('non-Error');
+      log.error('handler failed; the batch stays on the queue', {
+        poller: name,
+        request_id: context.awsRequestId,
+        messages: records.length,
+        error_name: error.name,
+        error_message: error.message,
+      });
+    } else if (settlement.invalidResponse !== undefined) {
+      log.warn('invalid batch response; the batch stays on the queue', {
+        poller: name,
+        request_id: context.awsRequestId,
+        reason: settlement.invalidResponse,
+      });
+    }
+    stats.failures += settlement.failedIds.length;
+    await remove(settlement.toDelete);
+  };
+
+  const work = async (): Promise<void> => {
+    let backoffMs = 0;
+    while (!stopping.signal.aborted) {
+      let messages: Message[];
+      try {
+        messages = await receive();
+        backoffMs = 0;
+      } catch (error) {
+        stats.receiveErrors += 1;
+        backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(250, backoffMs * 2));
+        log.warn('poller could not receive; backing off', {
+          poller: name,
+          backoff_ms: backoffMs,
+          error_name: error instanceof Error ? error.name : typeof error,
+        });
+        await sleep(backoffMs, stopping.signal);
+        continue;
+      }
+      if (messages.length === 0) continue;
+
+      inFlight += 1;
+      try {
+        await runBatch(messages);
+      } catch (error) {
+        // Settling failed (delete call, malformed message): the messages
+        // stay and come back after the visibility timeout.
+        log.error('poller could not settle a batch', {
+          poller: name,
+          error_name: error instanceof Error ? error.name : typeof error,
+          error_message: error instanceof Error ? error.message : '',
+        });
+      } finally {
+        inFlight -= 1;
+      }
+    }
+  };
+
+  const workers = Array.from(
+    { length: Math.max(1, options.maxConcurrency) },
+    () => work(),
+  );
+  log.debug('poller started', { poller: name, batch_size: batchSize });
+
+  return {
+    name,
+    stats,
+    isIdle: () => inFlight === 0,
+    stop: async () => {
+      stopping.abort();
+      await Promise.all(workers);
+    },
+  };
+};
+
+export type {
+  QueuePoller,
+  QueuePollerOptions,
+  QueuePollerStats,
+  SqsBatchHandler,
+};
+export { startQueuePoller };

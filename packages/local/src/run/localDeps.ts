@@ -1,0 +1,54 @@
+import { createEgressClient, type Database } from '@rovn/core';
+import type { WorkerDeps } from '@rovn/functions';
+import type { Kysely } from 'kysely';
+import type { AwsClients } from '../emulator/createAwsClients';
+import type { LocalResources } from '../provision/localResources';
+import { simulatorRewrite } from '../simulator/simulatorRewrite';
+
+/** The app link put in local emails. */
+const LOCAL_APP_URL = 'https://app.rovn.example';
+
+/**
+ * The handlers' dependencies on the local stack: emulator clients, the
+ * local store, and an egress client whose only loosening is the explicit
+ * local allowance that maps production source URLs onto the simulator.
+ */
+const localDeps = (options: {
+  db: Kysely<Database>;
+  clients: AwsClients;
+  resources: LocalResources;
+  simulatorBaseUrl: string;
+  nppesTimeoutMs: number;
+  clock?: () => Date;
+}): WorkerDeps => {
+  const { clients, resources } = options;
+
+  return {
+    db: options.db,
+    clock: options.clock ?? (() => new Date()),
+    sns: clients.sns,
+    s3: clients.s3,
+    eventBridge: clients.eventBridge,
+    ses: clients.ses,
+    egress: createEgressClient({
+      stage: 'local',
+      localAllowance: {
+        hosts: ['127.0.0.1'],
+        allowHttp: true,
+        allowLoopback: true,
+        rewrite: simulatorRewrite(options.simulatorBaseUrl),
+      },
+      limits: { nppes: { timeoutMs: options.nppesTimeoutMs } },
+    }),
+    settings: {
+      topicArn: resources.topicArn,
+      busName: resources.busName,
+      bucket: resources.bucket,
+      sesFrom: resources.sesFrom,
+      configurationSet: resources.configurationSet,
+      appBaseUrl: LOCAL_APP_URL,
+    },
+  };
+};
+
+export { LOCAL_APP_URL, localDeps };

@@ -1,0 +1,279 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  countDueChecks,
+  insertRoster,
+  type Log,
+  openStore,
+  SOURCES,
+  type SourceId,
+  type Store,
+} from '@rovn/core';
+import {
+  createLeieRefreshHandler,
+  createLeieScreenHandler,
+  createNotifierHandler,
+  createNppesAdapterHandler,
+  createSweepHandler,
+} from '@rovn/functions';
+import { makeDemoRoster } from '../demo/makeDemoRoster';
+import { createAwsClients } from '../emulator/createAwsClients';
+import { startMotoServer } from '../emulator/startMotoServer';
+import { readSentEmailsFromMoto } from '../outbox/readSentEmailsFromMoto';
+import { writeOutbox } from '../outbox/writeOutbox';
+import { createLambdaContext } from '../poller/createLambdaContext';
+import { type QueuePoller, startQueuePoller } from '../poller/startQueuePoller';
+import { waitUntilDrained } from '../poller/waitUntilDrained';
+import { provisionTopology } from '../provision/provisionTopology';
+import { startSourceSimulator } from '../simulator/startSourceSimulator';
+import { captureHandlerLogs } from './captureHandlerLogs';
+import { collectSummary, type RunSummary } from './collectSummary';
+import { formatSummary } from './formatSummary';
+import { localDeps } from './localDeps';
+
+interface RunLocalOptions {
+  /** Where the database, logs, outbox and summary go. */
+  outDir: string;
+  workers: number;
+  /** Keep the database of the previous run instead of starting afresh. */
+  reuse: boolean;
+  /** A PostgreSQL server to use instead of embedded PGlite. */
+  databaseUrl?: string;
+  seed?: number;
+  /** Progress lines go here. */
+  print: (line: string) => void;
+  /** Drain deadline (default 10 minutes). */
+  drainTimeoutMs?: number;
+}
+
+const NPPES_TIMEOUT_MS = 3_000;
+
+/**
+ * The emulator is the local run's bottleneck: under load it answers a
+ * PutEvents or PutObject in a few hundred milliseconds, so a batch of ten
+ * can take far longer than on AWS. Local invocations therefore get a
+ * longer time limit than the deployed functions, and the queues a
+ * visibility timeout above it, so a batch still being handled is not
+ * delivered a second time. A failed message comes back after a minute.
+ */
+const LOCAL_INVOCATION_TIMEOUT_SECONDS = 50;
+const LOCAL_VISIBILITY_TIMEOUT_SECONDS = 60;
+
+/**
+ * The main job, on this machine: emulator, simulator, store, the real
+ * handlers driven by local pollers, then a summary with the receipts'
+ * lock checked and every email written where a person can open it.
+ */
+/** Poller messages go to the handler log file with the handlers' own. */
+const pollerLog: Log = {
+  debug: () => undefined,
+  info: (message, attributes) =>
+    console.info(JSON.stringify({ message, ...attributes })),
+  warn: (message, attributes) =>
+    console.warn(JSON.stringify({ message, ...attributes })),
+  error: (message, attributes) =>
+    console.error(JSON.stringify({ message, ...attributes })),
+};
+
+const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
+  const startedAt = new Date();
+  const { print } = options;
+  const dirs = {
+    db: join(options.outDir, 'pgdata'),
+    outbox: join(options.outDir, 'outbox'),
+    logs: join(options.outDir, 'logs'),
+  };
+
+  if (options.reuse) {
+    print(`Reusing the local database in ${dirs.db} (--reuse)`);
+  } else {
+    print(
+      `Resetting local state in ${options.outDir} (pass --reuse to keep the database)`,
+    );
+    await rm(options.outDir, { recursive: true, force: true });
+  }
+  await rm(dirs.outbox, { recursive: true, force: true });
+  await rm(dirs.logs, { recursive: true, force: true });
+  await mkdir(options.outDir, { recursive: true });
+
+  process.env.POWERTOOLS_DEV = 'true';
+  process.env.POWERTOOLS_TRACE_ENABLED = 'false';
+  const restoreConsole = captureHandlerLogs(join(dirs.logs, 'handlers.log'));
+  const stops: (() => Promise<void>)[] = [restoreConsole];
+
+  try {
+    const moto = await startMotoServer();
+    stops.unshift(moto.stop);
+    print(`AWS emulator (moto_server) on ${moto.endpoint}`);
+
+    const today = startedAt.toISOString().slice(0, 10);
+    const world = makeDemoRoster({
+      workers: options.workers,
+      today,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+    });
+    const simulator = await startSourceSimulator({
+      nppes: world.nppes,
+      leie: { kind: 'file', body: world.leieCsv },
+      slowDelayMs: NPPES_TIMEOUT_MS * 2,
+    });
+    stops.unshift(simulator.stop);
+    print(`Source simulator (NPPES, LEIE) on ${simulator.baseUrl}`);
+
+    const clients = createAwsClients(moto.endpoint);
+    stops.unshift(async () => clients.destroy());
+    const resources = await provisionTopology({
+      endpoint: moto.endpoint,
+      clients,
+      visibilityTimeoutSeconds: LOCAL_VISIBILITY_TIMEOUT_SECONDS,
+    });
+    print(
+      `Provisioned topic, ${Object.keys(resources.queues).length} source queues with DLQs, bus ${resources.busName}, locked bucket ${resources.bucket}`,
+    );
+
+    const store: Store = await openStore(
+      options.databaseUrl === undefined
+        ? { kind: 'pglite', dataDir: dirs.db }
+        : { kind: 'postgres', url: options.databaseUrl },
+    );
+    stops.unshift(store.close);
+    const existing = await store.db
+      .selectFrom('workers')
+      .select(store.db.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(existing.n) === 0) {
+      await insertRoster(store.db, world.roster);
+      print(
+        `Seeded ${world.roster.workers.length} made-up workers at ${world.roster.facilities.length} facilities, ${world.roster.checks.length} checks (${store.location})`,
+      );
+    } else {
+      print(`Store already holds ${existing.n} workers; nothing seeded`);
+    }
+
+    const deps = localDeps({
+      db: store.db,
+      clients,
+      resources,
+      simulatorBaseUrl: simulator.baseUrl,
+      nppesTimeoutMs: NPPES_TIMEOUT_MS,
+    });
+    const provider = async () => deps;
+
+    const refresh = await createLeieRefreshHandler(provider)(
+      {},
+      createLambdaContext({ functionName: 'leie-refresh', timeoutMs: 600_000 }),
+    );
+    const leieRefresh =
+      refresh.status === 'loaded'
+        ? `loaded ${refresh.rows} rows`
+        : `unchanged (list ${refresh.listId})`;
+    print(`Fired schedule leie-refresh: ${leieRefresh}`);
+
+    const checksDue = await countDueChecks(store.db, new Date());
+    const sweep = await createSweepHandler(provider)(
+      {},
+      createLambdaContext({ functionName: 'sweep', timeoutMs: 120_000 }),
+    );
+    print(
+      `Fired schedule sweep: ${checksDue} checks due, ${sweep.published} requests published in ${sweep.pages} pages`,
+    );
+
+    const adapters: Record<
+      SourceId,
+      ReturnType<typeof createNppesAdapterHandler>
+    > = {
+      nppes: createNppesAdapterHandler(provider),
+      'oig-leie': createLeieScreenHandler(provider),
+    };
+    const pollers: QueuePoller[] = Object.values(SOURCES).map((source) =>
+      startQueuePoller({
+        sqs: clients.sqs,
+        queueUrl: resources.queues[source.id].url,
+        queueArn: resources.queues[source.id].arn,
+        batchSize: source.queue.batchSize,
+        maxConcurrency: source.queue.maxConcurrency,
+        handler: adapters[source.id],
+        name: source.adapter.id,
+        timeoutSeconds: LOCAL_INVOCATION_TIMEOUT_SECONDS,
+        log: pollerLog,
+      }),
+    );
+    pollers.push(
+      startQueuePoller({
+        sqs: clients.sqs,
+        queueUrl: resources.notificationsQueue.url,
+        queueArn: resources.notificationsQueue.arn,
+        batchSize: 10,
+        maxConcurrency: 2,
+        handler: createNotifierHandler(provider),
+        name: 'notifier',
+        timeoutSeconds: LOCAL_INVOCATION_TIMEOUT_SECONDS,
+        log: pollerLog,
+      }),
+    );
+    stops.unshift(async () => {
+      await Promise.all(pollers.map((p) => p.stop()));
+    });
+
+    let lastLine = '';
+    await waitUntilDrained({
+      sqs: clients.sqs,
+      queueUrls: [
+        ...Object.values(resources.queues).map((q) => q.url),
+        resources.notificationsQueue.url,
+      ],
+      pollers,
+      timeoutMs: options.drainTimeoutMs ?? 10 * 60_000,
+      intervalMs: 500,
+      onProgress: (counts) => {
+        const waiting = counts.reduce(
+          (n, c) => n + c.visible + c.inFlight + c.delayed,
+          0,
+        );
+        const handled = pollers.reduce((n, p) => n + p.stats.messages, 0);
+        const line = `  draining: ${waiting} messages waiting, ${handled} handled`;
+        if (line !== lastLine) print(line);
+        lastLine = line;
+      },
+    });
+    print('All queues drained');
+
+    const emails = await readSentEmailsFromMoto(moto.endpoint);
+    const outbox = await writeOutbox(dirs.outbox, emails);
+    const summary = await collectSummary({
+      db: store.db,
+      clients,
+      resources,
+      startedAt,
+      emails,
+      base: {
+        state: options.reuse ? 'reused' : 'reset',
+        store: store.location,
+        workers: world.roster.workers.length,
+        checks_due: checksDue,
+        requests_published: sweep.published,
+        leie_refresh: leieRefresh,
+      },
+    });
+    const summaryPath = join(options.outDir, 'run-summary.json');
+    await writeFile(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+
+    print('');
+    print(formatSummary(summary));
+    print('');
+    print(
+      `Outbox: ${outbox.indexPath} (${emails.length} emails, .html and .eml)`,
+    );
+    print(`Summary: ${summaryPath}`);
+    print(`Handler logs: ${join(dirs.logs, 'handlers.log')}`);
+
+    return summary;
+  } finally {
+    for (const stop of stops) {
+      await stop().catch(() => undefined);
+    }
+  }
+};
+
+export type { RunLocalOptions };
+export { runLocal };

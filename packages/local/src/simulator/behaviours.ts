@@ -1,0 +1,48 @@
+/**
+ * How the simulated NPPES API answers for one NPI. `body` serves bytes the
+ * caller built in the real format; the other kinds are the failures the
+ * adapter must turn into `source_unavailable`.
+ */
+type NppesBehaviour =
+  | {
+      kind: 'body';
+      body: Uint8Array | string;
+      /** Default `application/json`. */
+      contentType?: string;
+    }
+  /** HTTP 200 with an `Errors` array and no `results`, as NPPES does. */
+  | { kind: 'errors200'; description?: string; field?: string; code?: string }
+  | { kind: 'http503' }
+  /** Answers only after `delayMs` (default: the simulator's slow delay). */
+  | { kind: 'slow'; delayMs?: number; then?: NppesBehaviour }
+  /** HTTP 200 text/html maintenance page where JSON was expected. */
+  | { kind: 'html' }
+  /** HTTP 200 with an empty body. */
+  | { kind: 'empty' };
+
+/** A published LEIE full file. */
+interface LeieFile {
+  body: Uint8Array | string;
+  /** Strong validator; default derived from the body's hash. */
+  etag?: string;
+  /** Default: when the file was set. */
+  lastModified?: Date;
+}
+
+/**
+ * How the simulated LEIE download answers. `file` serves the CSV with
+ * validators and honours conditional requests.
+ */
+type LeieBehaviour =
+  | ({ kind: 'file' } & LeieFile)
+  /**
+   * The download breaks: `connection` announces the full Content-Length and
+   * drops the connection halfway; `mid-row` sends a complete-looking
+   * response whose body stops in the middle of a row.
+   */
+  | ({ kind: 'truncated'; cut: 'connection' | 'mid-row' } & LeieFile)
+  | { kind: 'http503' }
+  | { kind: 'html' }
+  | { kind: 'slow'; delayMs?: number };
+
+export type { LeieBehaviour, LeieFile, NppesBehaviour };

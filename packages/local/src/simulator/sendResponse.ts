@@ -1,0 +1,38 @@
+import type { ServerResponse } from 'node:http';
+
+/** Writes a complete response with an exact Content-Length. */
+const sendResponse = (
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: Uint8Array | string = '',
+): void => {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+
+  res.writeHead(status, { ...headers, 'Content-Length': bytes.byteLength });
+  res.end(bytes);
+};
+
+/** A maintenance page of the kind sources show during outages. */
+const MAINTENANCE_PAGE =
+  '<!DOCTYPE html><html><head><title>Scheduled Maintenance</title></head>' +
+  '<body><h1>This site is temporarily unavailable</h1>' +
+  '<p>Please try again later.</p></body></html>';
+
+/** Content type of the simulated HTML pages. */
+const HTML = 'text/html; charset=utf-8';
+
+/** HTTP 200 with the maintenance page. */
+const sendMaintenancePage = (res: ServerResponse): void =>
+  sendResponse(res, 200, { 'Content-Type': HTML }, MAINTENANCE_PAGE);
+
+/** HTTP 503 with a short HTML body, as load balancers answer. */
+const sendServiceUnavailable = (res: ServerResponse): void =>
+  sendResponse(
+    res,
+    503,
+    { 'Content-Type': HTML, 'Retry-After': '120' },
+    '<html><body><h1>503 Service Unavailable</h1></body></html>',
+  );
+
+export { HTML, sendMaintenancePage, sendResponse, sendServiceUnavailable };

@@ -1,0 +1,233 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Log, silentLog } from '../../../core/src/log/logger';
+import type { LeieBehaviour, NppesBehaviour } from './behaviours';
+import {
+  type ResolvedLeieBehaviour,
+  resolveLeieBehaviour,
+  respondLeie,
+} from './respondLeie';
+import { type Defer, respondNppes } from './respondNppes';
+import { sendResponse } from './sendResponse';
+
+/** Options of {@link startSourceSimulator}. */
+interface SourceSimulatorConfig {
+  /** Behaviour per NPI; unknown NPIs answer "no results". */
+  nppes?: Record<string, NppesBehaviour>;
+  /** The LEIE download; without it the route answers 404. */
+  leie?: LeieBehaviour;
+  /** Delay of `slow` behaviours without their own (default 30 s). */
+  slowDelayMs?: number;
+  log?: Log;
+  /** Clock for default Last-Modified values. */
+  now?: () => Date;
+}
+
+/** Requests received, per route (refused ones included). */
+interface SimulatorCounters {
+  nppes: number;
+  leie: number;
+  /** Paths that match no route. */
+  unknown: number;
+  /** Refused for a missing or curl user agent. */
+  refused: number;
+}
+
+/** One request as the simulator saw it, for assertions. */
+interface RecordedRequest {
+  route: 'nppes' | 'leie' | 'unknown';
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  userAgent: string | undefined;
+}
+
+/** A running source simulator. */
+interface SourceSimulator {
+  /** e.g. `http://127.0.0.1:41234`, no trailing slash. */
+  baseUrl: string;
+  port: number;
+  /** Live counters; see {@link SourceSimulator.resetCounters}. */
+  requests: SimulatorCounters;
+  received: readonly RecordedRequest[];
+  /** Sets (or, with `undefined`, removes) the behaviour of one NPI. */
+  setNppesBehaviour(npi: string, behaviour: NppesBehaviour | undefined): void;
+  setLeieBehaviour(behaviour: LeieBehaviour | undefined): void;
+  /** Publishes a new LEIE full file (new validators unless given). */
+  setLeieBody(
+    body: Uint8Array | string,
+    validators?: { etag?: string; lastModified?: Date },
+  ): void;
+  resetCounters(): void;
+  /** Closes the server, its connections and any pending slow answer. */
+  stop(): Promise<void>;
+}
+
+const NPPES_PATHS = new Set(['/nppes/api', '/nppes/api/']);
+const LEIE_PATH = '/oig-leie/exclusions/downloadables/UPDATED.csv';
+
+const routeOf = (path: string): RecordedRequest['route'] => {
+  if (NPPES_PATHS.has(path)) return 'nppes';
+  if (path === LEIE_PATH) return 'leie';
+
+  return 'unknown';
+};
+
+// State-board hosts refuse curl's default agent; every simulated source
+// does the same so a client that forgets its own User-Agent fails here.
+const isRefusedAgent = (userAgent: string | undefined): boolean =>
+  userAgent === undefined ||
+  userAgent.trim() === '' ||
+  /^curl\//i.test(userAgent);
+
+/**
+ * Starts an HTTP server on loopback that answers like the primary sources
+ * (NPPES API, LEIE download) in their real formats, with failures on
+ * demand.
+ *
+ * @example
+ * const sim = await startSourceSimulator({
+ *   nppes: { '1234567893': { kind: 'http503' } },
+ * });
+ * const rewrite = simulatorRewrite(sim.baseUrl);
+ */
+const startSourceSimulator = async (
+  config: SourceSimulatorConfig = {},
+): Promise<SourceSimulator> => {
+  const log = config.log ?? silentLog;
+  const now = config.now ?? (() => new Date());
+  const slowDelayMs = config.slowDelayMs ?? 30_000;
+  const nppes = new Map(Object.entries(config.nppes ?? {}));
+  let leie: ResolvedLeieBehaviour | undefined =
+    config.leie === undefined
+      ? undefined
+      : resolveLeieBehaviour(config.leie, now());
+  const requests: SimulatorCounters = {
+    nppes: 0,
+    leie: 0,
+    unknown: 0,
+    refused: 0,
+  };
+  const received: RecordedRequest[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+
+  const deferFor =
+    (req: IncomingMessage): Defer =>
+    (delayMs, answer) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        answer();
+      }, delayMs);
+      timer.unref();
+      timers.add(timer);
+      // A caller that gave up needs no answer.
+      req.once('close', () => {
+        clearTimeout(timer);
+        timers.delete(timer);
+      });
+    };
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    const route = routeOf(url.pathname);
+    const method = req.method ?? 'GET';
+    const userAgent = req.headers['user-agent'];
+    requests[route] += 1;
+    received.push({
+      route,
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      userAgent,
+    });
+    // Paths only: query strings may carry identifiers.
+    log.debug('simulator request', { route, method, path: url.pathname });
+
+    if (isRefusedAgent(userAgent)) {
+      requests.refused += 1;
+      sendResponse(
+        res,
+        403,
+        { 'Content-Type': 'text/html' },
+        '<h1>403 Forbidden</h1>',
+      );
+      return;
+    }
+    const allowed = route === 'leie' ? ['GET', 'HEAD'] : ['GET'];
+    if (route !== 'unknown' && !allowed.includes(method)) {
+      sendResponse(res, 405, { Allow: allowed.join(', ') });
+      return;
+    }
+    const defer = deferFor(req);
+    if (route === 'nppes') {
+      respondNppes(
+        res,
+        url.searchParams,
+        (npi) => nppes.get(npi),
+        defer,
+        slowDelayMs,
+      );
+      return;
+    }
+    if (route === 'leie') {
+      respondLeie(req, res, leie, defer, slowDelayMs);
+      return;
+    }
+    sendResponse(res, 404, { 'Content-Type': 'text/plain' }, 'Not Found');
+  };
+
+  const server = createServer(handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port: 0 }, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    received,
+    setNppesBehaviour: (npi, behaviour) => {
+      if (behaviour === undefined) nppes.delete(npi);
+      else nppes.set(npi, behaviour);
+    },
+    setLeieBehaviour: (behaviour) => {
+      leie =
+        behaviour === undefined
+          ? undefined
+          : resolveLeieBehaviour(behaviour, now());
+    },
+    setLeieBody: (body, validators = {}) => {
+      leie = resolveLeieBehaviour({ kind: 'file', body, ...validators }, now());
+    },
+    resetCounters: () => {
+      requests.nppes = 0;
+      requests.leie = 0;
+      requests.unknown = 0;
+      requests.refused = 0;
+      received.length = 0;
+    },
+    stop: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      const closed = new Promise<void>((resolve) =>
+        server.close(() => resolve()),
+      );
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+};
+
+export type {
+  RecordedRequest,
+  SimulatorCounters,
+  SourceSimulator,
+  SourceSimulatorConfig,
+};
+export { startSourceSimulator };

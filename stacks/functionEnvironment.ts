@@ -1,0 +1,25 @@
+/**
+ * Every environment variable a function of the tier receives, with what it
+ * holds. Core's config schema must read exactly these keys.
+ */
+const FUNCTION_ENV = {
+  ROVN_STAGE: 'SST stage the function belongs to',
+  REQUESTS_TOPIC_ARN: 'ARN of the verification-requests SNS topic',
+  EVENT_BUS_NAME: 'Name of the Passport EventBridge bus',
+  RECEIPTS_BUCKET: 'Name of the source-receipts bucket',
+  DATABASE_SECRET_ARN: 'ARN of the database secret (JSON with `url`)',
+  SES_FROM_ADDRESS: 'Verified SES identity the notifier sends from',
+  SES_CONFIGURATION_SET: 'SES configuration set that records feedback',
+  APP_BASE_URL: 'https base URL of the Passport web app, for email links',
+  EGRESS_ALLOWED_HOSTS:
+    "Comma-separated hosts of the function's source(s); empty for none",
+} as const;
+
+/** Name of one variable in `FUNCTION_ENV`. */
+type FunctionEnvKey = keyof typeof FUNCTION_ENV;
+
+/** The complete environment of one function. */
+type FunctionEnvironment = Record<FunctionEnvKey, string>;
+
+export type { FunctionEnvironment, FunctionEnvKey };
+export { FUNCTION_ENV };
