@@ -35,4 +35,34 @@ const openTestStore = async (): Promise<Store> => {
   };
 };
 
-export { openTestStore };
+/**
+ * A fresh, empty database on the PostgreSQL server named by
+ * `DATABASE_URL`, for code that opens its own store; `undefined` when the
+ * variable is unset (the caller then uses PGlite).
+ */
+const createTestDatabase = async (): Promise<
+  { url: string; drop: () => Promise<void> } | undefined
+> => {
+  const url = process.env.DATABASE_URL;
+  if (url === undefined || url === '') return undefined;
+
+  const name = `rovn_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+
+  return {
+    url: testUrl.toString(),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+};
+
+export { createTestDatabase, openTestStore };

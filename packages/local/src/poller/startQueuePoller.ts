@@ -42,6 +42,12 @@ interface QueuePollerOptions {
   memoryMb?: number;
   /** Long-poll wait of each receive (default 1 s). */
   waitTimeSeconds?: number;
+  /**
+   * Hands every batch to the handler twice, as at-least-once delivery may,
+   * before settling it; the batch counts as failed where either run failed.
+   * For tests that duplicates change nothing.
+   */
+  deliverTwice?: boolean;
 }
 
 /** Counters since the poller started. */
@@ -112,6 +118,25 @@ const invokeWithTimeout = async (
   } finally {
     clearTimeout(timer);
   }
+};
+
+/** The outcome that fails more of the batch, failures of both combined. */
+const worseOf = (
+  a: InvocationOutcome,
+  b: InvocationOutcome,
+): InvocationOutcome => {
+  if (a.kind === 'threw') return a;
+  if (b.kind === 'threw') return b;
+
+  return {
+    kind: 'returned',
+    response: {
+      batchItemFailures: [
+        ...(a.response?.batchItemFailures ?? []),
+        ...(b.response?.batchItemFailures ?? []),
+      ],
+    },
+  };
 };
 
 /**
@@ -187,12 +212,23 @@ const startQueuePoller = (options: QueuePollerOptions): QueuePoller => {
     stats.batches += 1;
     stats.messages += records.length;
 
-    const outcome = await invokeWithTimeout(
+    const first = await invokeWithTimeout(
       handler,
       { Records: records },
       context,
       timeoutMs,
     );
+    const outcome = options.deliverTwice
+      ? worseOf(
+          first,
+          await invokeWithTimeout(
+            handler,
+            { Records: records },
+            createLambdaContext({ functionName: name, timeoutMs }),
+            timeoutMs,
+          ),
+        )
+      : first;
     const settlement = settleBatch(records, outcome);
 
     if (outcome.kind === 'threw') {

@@ -44,6 +44,11 @@ interface RunLocalOptions {
   print: (line: string) => void;
   /** Drain deadline (default 10 minutes). */
   drainTimeoutMs?: number;
+  /**
+   * Fires each schedule twice and hands every queued batch to its handler
+   * twice, to show that duplicates change nothing.
+   */
+  deliverTwice?: boolean;
 }
 
 const NPPES_TIMEOUT_MS = 3_000;
@@ -100,6 +105,19 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
   process.env.POWERTOOLS_TRACE_ENABLED = 'false';
   const restoreConsole = captureHandlerLogs(join(dirs.logs, 'handlers.log'));
   const stops: (() => Promise<void>)[] = [restoreConsole];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0)) {
+      await stop().catch(() => undefined);
+    }
+  };
+  // An interrupted run must not leave moto_server or the simulator behind.
+  const onSignal = (signal: NodeJS.Signals) => {
+    print(`Interrupted (${signal}); stopping the local stack`);
+    void stopAll().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const times = options.deliverTwice ? 2 : 1;
 
   try {
     const moto = await startMotoServer();
@@ -159,10 +177,21 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
     });
     const provider = async () => deps;
 
-    const refresh = await createLeieRefreshHandler(provider)(
+    const refreshHandler = createLeieRefreshHandler(provider);
+    let refresh = await refreshHandler(
       {},
       createLambdaContext({ functionName: 'leie-refresh', timeoutMs: 600_000 }),
     );
+    for (let again = 1; again < times; again++) {
+      const repeat = await refreshHandler(
+        {},
+        createLambdaContext({
+          functionName: 'leie-refresh',
+          timeoutMs: 600_000,
+        }),
+      );
+      if (refresh.status !== 'loaded') refresh = repeat;
+    }
     const leieRefresh =
       refresh.status === 'loaded'
         ? `loaded ${refresh.rows} rows`
@@ -170,10 +199,18 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
     print(`Fired schedule leie-refresh: ${leieRefresh}`);
 
     const checksDue = await countDueChecks(store.db, new Date());
-    const sweep = await createSweepHandler(provider)(
+    const sweepHandler = createSweepHandler(provider);
+    const sweep = await sweepHandler(
       {},
       createLambdaContext({ functionName: 'sweep', timeoutMs: 120_000 }),
     );
+    for (let again = 1; again < times; again++) {
+      const repeat = await sweepHandler(
+        {},
+        createLambdaContext({ functionName: 'sweep', timeoutMs: 120_000 }),
+      );
+      sweep.published += repeat.published;
+    }
     print(
       `Fired schedule sweep: ${checksDue} checks due, ${sweep.published} requests published in ${sweep.pages} pages`,
     );
@@ -196,6 +233,7 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
         name: source.adapter.id,
         timeoutSeconds: LOCAL_INVOCATION_TIMEOUT_SECONDS,
         log: pollerLog,
+        deliverTwice: options.deliverTwice ?? false,
       }),
     );
     pollers.push(
@@ -209,6 +247,7 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
         name: 'notifier',
         timeoutSeconds: LOCAL_INVOCATION_TIMEOUT_SECONDS,
         log: pollerLog,
+        deliverTwice: options.deliverTwice ?? false,
       }),
     );
     stops.unshift(async () => {
@@ -269,9 +308,9 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
 
     return summary;
   } finally {
-    for (const stop of stops) {
-      await stop().catch(() => undefined);
-    }
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await stopAll();
   }
 };
 

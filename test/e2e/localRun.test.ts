@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../packages/local/src/run/collectSummary';
+import { runLocal } from '../../packages/local/src/run/runLocal';
+import { createTestDatabase } from '../helpers/db';
+
+/**
+ * One full pattern of the demo roster (25 workers) has exactly one worker
+ * of each special profile; every other worker is clean. These are the
+ * outcomes each profile must end in.
+ */
+const EXPECTED_OUTCOMES = {
+  nppes: {
+    clear: 18,
+    needs_review: 1,
+    not_found: 1,
+    invalid_input: 1,
+    source_unavailable: 4,
+  },
+  'oig-leie': { clear: 22, flagged: 2, needs_review: 1 },
+};
+
+describe('the local run, end to end', () => {
+  let summary: RunSummary;
+  let outDir: string;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const printed: string[] = [];
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'rovn-e2e-'));
+    database = await createTestDatabase();
+
+    summary = await runLocal({
+      outDir,
+      workers: 25,
+      reuse: false,
+      deliverTwice: true,
+      print: (line) => printed.push(line),
+      ...(database === undefined ? {} : { databaseUrl: database.url }),
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await database?.drop();
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('ends every due check in the outcome its profile calls for', () => {
+    expect(summary.checks_due).toBe(50);
+    expect(summary.requests_published).toBe(50);
+    expect(summary.results_by_source_and_outcome).toEqual(EXPECTED_OUTCOMES);
+  });
+
+  it('stores one result per request although every message came twice', () => {
+    expect(summary.duplicate_results).toBe(0);
+    expect(summary.dlq_messages).toBe(0);
+  });
+
+  it('locks every archived receipt under GOVERNANCE for seven years', () => {
+    expect(summary.receipts_archived).toBeGreaterThan(0);
+    expect(summary.receipts_locked).toBe(summary.receipts_archived);
+  });
+
+  it('emails each change once to each entitled recipient', () => {
+    // Two flagged workers (worker + facility each), two needing review
+    // (facility only).
+    expect(summary.emails_sent).toBe(6);
+    expect(summary.emails_by_kind).toEqual({ flagged: 4, needs_review: 2 });
+    expect(summary.notification_log).toEqual({ sent: 6 });
+  });
+
+  it('writes the summary, the outbox and the handler logs', () => {
+    const written = JSON.parse(
+      readFileSync(join(outDir, 'run-summary.json'), 'utf8'),
+    ) as RunSummary;
+    const index = readFileSync(join(outDir, 'outbox', 'index.html'), 'utf8');
+
+    expect(written.emails_sent).toBe(summary.emails_sent);
+    expect(index.match(/\.eml"/g)).toHaveLength(6);
+    expect(existsSync(join(outDir, 'logs', 'handlers.log'))).toBe(true);
+    expect(printed.some((line) => line.startsWith('source '))).toBe(true);
+  });
+});
