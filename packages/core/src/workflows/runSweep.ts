@@ -2,7 +2,10 @@ import type { SNSClient } from '@aws-sdk/client-sns';
 import type { Kysely } from 'kysely';
 import type { VerificationRequested } from '../events/contracts';
 import type { Log } from '../log/logger';
-import { publishRequests } from '../messaging/publishRequests';
+import {
+  type PublishOutcome,
+  publishRequests,
+} from '../messaging/publishRequests';
 import {
   type ClaimedCheck,
   claimDueChecks,
@@ -18,6 +21,10 @@ interface SweepDeps {
   log: Log;
   /** Milliseconds the invocation has left (Lambda's context). */
   remainingMs: () => number;
+  /** Publishes one page of requests; SNS batch calls by default. */
+  publish?: (
+    requests: readonly VerificationRequested[],
+  ) => Promise<PublishOutcome>;
 }
 
 interface SweepOptions {
@@ -39,7 +46,11 @@ interface SweepReport {
 
 const DEFAULTS = { pageSize: 500, leaseMs: 60 * 60_000, reserveMs: 15_000 };
 
-const toRequest = (claim: ClaimedCheck, now: Date): VerificationRequested => ({
+/** The request message for one claimed check. */
+const requestForClaim = (
+  claim: ClaimedCheck,
+  now: Date,
+): VerificationRequested => ({
   type: 'verification.requested',
   requestId: claim.requestId,
   checkId: claim.checkId,
@@ -55,13 +66,20 @@ const toRequest = (claim: ClaimedCheck, now: Date): VerificationRequested => ({
  *
  * It stops before the invocation's time runs out and leaves the rest for
  * the next run. A request SNS did not accept has its claim given back at
- * once, so no check stays claimed without a message in flight.
+ * once, so no check stays claimed without a message in flight. If the
+ * sweep dies between claim and publish, its claims come back when their
+ * lease runs out: nothing is lost, and nothing is published twice while
+ * a lease holds. Only one page is held in memory at a time.
  */
 const runSweep = async (
   deps: SweepDeps,
   options: SweepOptions = {},
 ): Promise<SweepReport> => {
   const { pageSize, leaseMs, reserveMs } = { ...DEFAULTS, ...options };
+  const publish =
+    deps.publish ??
+    ((requests: readonly VerificationRequested[]) =>
+      publishRequests(deps.sns, deps.topicArn, requests));
   const report: SweepReport = {
     claimed: 0,
     published: 0,
@@ -85,10 +103,8 @@ const runSweep = async (
     report.pages += 1;
     report.claimed += claims.length;
 
-    const outcome = await publishRequests(
-      deps.sns,
-      deps.topicArn,
-      claims.map((claim) => toRequest(claim, now)),
+    const outcome = await publish(
+      claims.map((claim) => requestForClaim(claim, now)),
     );
     report.published += outcome.published.length;
     if (outcome.failed.length > 0) {
@@ -113,4 +129,4 @@ const runSweep = async (
 };
 
 export type { SweepDeps, SweepOptions, SweepReport };
-export { runSweep };
+export { requestForClaim, runSweep };

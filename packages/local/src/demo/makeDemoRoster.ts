@@ -6,9 +6,9 @@ import {
   makeNppesRecord,
   npiCheckDigit,
   type Roster,
+  seededRandom,
 } from '@rovn/core';
 import type { NppesBehaviour } from '../simulator/behaviours';
-import { seededRandom } from './seededRandom';
 
 /** What a demo worker is set up to produce, so the run can be checked. */
 type DemoProfile =

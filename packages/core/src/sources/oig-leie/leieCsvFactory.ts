@@ -212,4 +212,4 @@ const makeLeieRows = (count: number, seed = 1): string[][] => {
 };
 
 export type { LeiePerson };
-export { makeLeieCsv, makeLeieRow, makeLeieRows };
+export { makeLeieCsv, makeLeieRow, makeLeieRows, seededRandom };
