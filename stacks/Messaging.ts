@@ -19,6 +19,8 @@ import {
   CONTAINER_QUEUE,
   NOTIFICATIONS_QUEUE,
   NOTIFICATIONS_VISIBILITY_SECONDS,
+  SES_FEEDBACK_QUEUE,
+  SES_FEEDBACK_VISIBILITY_SECONDS,
 } from './queueSettings';
 import { type QueuePair, queueWithDeadLetter } from './queueWithDeadLetter';
 import { resourceName } from './resourceName';
@@ -93,13 +95,34 @@ const createBus = (
   return bus;
 };
 
+/** SES events counted in CloudWatch, by notice kind (a message tag). */
+const COUNTED_EMAIL_EVENTS = [
+  ses.EmailSendingEvent.SEND,
+  ses.EmailSendingEvent.DELIVERY,
+  ses.EmailSendingEvent.DELIVERY_DELAY,
+  ses.EmailSendingEvent.REJECT,
+  ses.EmailSendingEvent.RENDERING_FAILURE,
+  ses.EmailSendingEvent.BOUNCE,
+  ses.EmailSendingEvent.COMPLAINT,
+];
+
+/**
+ * The configuration set every notice is sent with: bounces and complaints
+ * go to the feedback topic, and from it (raw delivery) to a queue the
+ * feedback handler reads, with a DLQ for feedback it cannot read; every
+ * sending event is also counted in CloudWatch by notice kind.
+ */
 const createEmailFeedback = (
   scope: StackContext['stack'],
   stage: string,
   key: kms.Key,
-): { configurationSet: ses.ConfigurationSet; feedbackTopic: sns.Topic } => {
+): {
+  configurationSet: ses.ConfigurationSet;
+  feedbackTopic: sns.Topic;
+  feedbackQueue: QueuePair;
+} => {
   const feedbackTopic = new sns.Topic(scope, 'SesFeedback', {
-    topicName: resourceName(stage, 'ses-feedback'),
+    topicName: resourceName(stage, RESOURCE_NAMES.sesFeedbackTopic),
     masterKey: key,
     enforceSSL: true,
   });
@@ -110,8 +133,31 @@ const createEmailFeedback = (
     destination: ses.EventDestination.snsTopic(feedbackTopic),
     events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
   });
+  configurationSet.addEventDestination('Counts', {
+    destination: ses.EventDestination.cloudWatchDimensions([
+      {
+        name: 'notice_kind',
+        source: ses.CloudWatchDimensionSource.MESSAGE_TAG,
+        defaultValue: 'none',
+      },
+    ]),
+    events: COUNTED_EMAIL_EVENTS,
+  });
 
-  return { configurationSet, feedbackTopic };
+  const feedbackQueue = queueWithDeadLetter(scope, {
+    stage,
+    name: RESOURCE_NAMES.sesFeedbackQueue,
+    key,
+    visibilityTimeoutSeconds: SES_FEEDBACK_VISIBILITY_SECONDS,
+    maxReceiveCount: SES_FEEDBACK_QUEUE.maxReceiveCount,
+  });
+  feedbackTopic.addSubscription(
+    new subscriptions.SqsSubscription(feedbackQueue.queue, {
+      rawMessageDelivery: true,
+    }),
+  );
+
+  return { configurationSet, feedbackTopic, feedbackQueue };
 };
 
 /**
@@ -167,16 +213,14 @@ function Messaging({ app, stack }: StackContext) {
     [RESOURCE_NAMES.notificationsQueue]: notifications,
     [RESOURCE_NAMES.containerQueue]: containerEvents,
   });
-  const { configurationSet, feedbackTopic } = createEmailFeedback(
-    stack,
-    app.stage,
-    key,
-  );
+  const { configurationSet, feedbackTopic, feedbackQueue } =
+    createEmailFeedback(stack, app.stage, key);
 
   return {
     bus,
     configurationSet,
     containerEvents,
+    feedbackQueue,
     feedbackTopic,
     key,
     notifications,

@@ -1,17 +1,35 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { StackContext } from 'sst/constructs';
 import { RECEIPT_RETENTION_YEARS } from '../packages/core/src/topology';
-import { RECEIPT_WRITER_TAG } from './receiptWriterTag';
+import { RECEIPT_READER_TAG, RECEIPT_WRITER_TAG } from './receiptWriterTag';
 
 /** Actions no one but the break-glass role may take on receipts. */
 const LOCK_GUARDED_ACTIONS = [
   's3:BypassGovernanceRetention',
   's3:DeleteObject*',
   's3:PutBucketObjectLockConfiguration',
+];
+
+/**
+ * Object data actions only the functions (tagged writers), the auditor
+ * role (tagged reader) and break-glass may use on the receipts bucket.
+ */
+const RECEIPT_DATA_ACTIONS = [
+  's3:GetObject*',
+  's3:PutObject',
+  's3:ListBucket*',
+];
+
+/** What the auditor role needs for `pnpm rovn receipts verify`. */
+const AUDITOR_ACTIONS = [
+  's3:GetObject',
+  's3:GetObjectVersion',
+  's3:GetObjectRetention',
+  's3:ListBucket',
 ];
 
 /** What break-glass needs to lift a lock and remove a receipt. */
@@ -36,6 +54,27 @@ const createBreakGlassRole = (
     }),
     maxSessionDuration: Duration.hours(1),
   });
+
+/**
+ * Read-only access to receipts for people verifying them, with MFA; no
+ * function assumes it. Tagged so the bucket policy lets it read.
+ */
+const createAuditorRole = (
+  scope: StackContext['stack'],
+  stage: string,
+): iam.Role => {
+  const role = new iam.Role(scope, 'ReceiptsAuditor', {
+    roleName: `passport-${stage}-ReceiptsAuditor`,
+    description: 'Reads and verifies source receipts; people only, with MFA',
+    assumedBy: new iam.AccountRootPrincipal().withConditions({
+      Bool: { 'aws:MultiFactorAuthPresent': 'true' },
+    }),
+    maxSessionDuration: Duration.hours(1),
+  });
+  Tags.of(role).add(RECEIPT_READER_TAG.key, RECEIPT_READER_TAG.value);
+
+  return role;
+};
 
 const createReceiptsBucket = (
   scope: StackContext['stack'],
@@ -108,6 +147,32 @@ const denyLockTampering = (bucket: s3.Bucket, breakGlass: iam.Role): void => {
 };
 
 /**
+ * Only the functions, the auditor and break-glass touch receipt data: a
+ * deny for every other principal, whatever its IAM policies allow (an
+ * administrator included). Bucket management stays with the account.
+ */
+const denyOtherDataAccess = (bucket: s3.Bucket, breakGlass: iam.Role): void => {
+  bucket.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'DenyReceiptDataExceptFunctionsAuditorBreakGlass',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: RECEIPT_DATA_ACTIONS,
+      resources: [bucket.bucketArn, bucket.arnForObjects('*')],
+      conditions: {
+        ArnNotEquals: { 'aws:PrincipalArn': breakGlass.roleArn },
+        StringNotEquals: {
+          [`aws:PrincipalTag/${RECEIPT_WRITER_TAG.key}`]:
+            RECEIPT_WRITER_TAG.value,
+          [`aws:PrincipalTag/${RECEIPT_READER_TAG.key}`]:
+            RECEIPT_READER_TAG.value,
+        },
+      },
+    }),
+  );
+};
+
+/**
  * Storage of the tier: the data key, the Object Lock receipts bucket, the
  * break-glass role that alone may lift a lock, and the database secret.
  */
@@ -120,6 +185,23 @@ function Storage({ app, stack }: StackContext) {
   const breakGlass = createBreakGlassRole(stack, app.stage);
   const receiptsBucket = createReceiptsBucket(stack, key);
   denyLockTampering(receiptsBucket, breakGlass);
+  denyOtherDataAccess(receiptsBucket, breakGlass);
+  const auditor = createAuditorRole(stack, app.stage);
+  auditor.addToPolicy(
+    new iam.PolicyStatement({
+      actions: AUDITOR_ACTIONS,
+      resources: [receiptsBucket.bucketArn, receiptsBucket.arnForObjects('*')],
+    }),
+  );
+  auditor.addToPolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [key.keyArn],
+      conditions: {
+        StringEquals: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` },
+      },
+    }),
+  );
   breakGlass.addToPolicy(
     new iam.PolicyStatement({
       actions: BREAK_GLASS_ACTIONS,
@@ -141,7 +223,30 @@ function Storage({ app, stack }: StackContext) {
     },
   });
 
-  return { breakGlass, databaseSecret, key, receiptsBucket };
+  // Operators replace `apiKey` with the SAM.gov system account's key; until
+  // then the SAM adapter refuses to call and its messages go to the DLQ.
+  const samApiKeySecret = new secretsmanager.Secret(stack, 'SamApiKeySecret', {
+    secretName: `passport/${app.stage}/sam-api-key`,
+    description: 'SAM.gov Exclusions API key: JSON with apiKey',
+    encryptionKey: key,
+    removalPolicy: RemovalPolicy.RETAIN,
+    generateSecretString: {
+      secretStringTemplate: JSON.stringify({ apiKey: '' }),
+      generateStringKey: 'unset',
+    },
+  });
+
+  // Operators pass this to `pnpm rovn receipts verify --bucket`.
+  stack.addOutputs({ ReceiptsBucketName: receiptsBucket.bucketName });
+
+  return {
+    auditor,
+    breakGlass,
+    databaseSecret,
+    key,
+    receiptsBucket,
+    samApiKeySecret,
+  };
 }
 
-export { LOCK_GUARDED_ACTIONS, Storage };
+export { LOCK_GUARDED_ACTIONS, RECEIPT_DATA_ACTIONS, Storage };

@@ -8,6 +8,7 @@ import {
   type StackContext,
   use,
 } from 'sst/constructs';
+import { receiptPrefixesFor } from '../packages/core/src/receipts/receiptKeys';
 import {
   FUNCTIONS,
   type FunctionSpec,
@@ -19,7 +20,7 @@ import {
 import { adapterEgressSources, egressHostsFor } from './egressHosts';
 import type { FunctionEnvironment } from './functionEnvironment';
 import { Messaging } from './Messaging';
-import { NOTIFICATIONS_QUEUE } from './queueSettings';
+import { NOTIFICATIONS_QUEUE, SES_FEEDBACK_QUEUE } from './queueSettings';
 import type { QueuePair } from './queueWithDeadLetter';
 import { RECEIPT_WRITER_TAG } from './receiptWriterTag';
 import { Storage } from './Storage';
@@ -61,9 +62,11 @@ function Workers({ app, stack }: StackContext) {
     EVENT_BUS_NAME: messaging.bus.eventBusName,
     RECEIPTS_BUCKET: storage.receiptsBucket.bucketName,
     DATABASE_SECRET_ARN: storage.databaseSecret.secretArn,
+    SAM_API_KEY_SECRET_ARN: storage.samApiKeySecret.secretArn,
     SES_FROM_ADDRESS: settings.sesFromAddress,
     SES_CONFIGURATION_SET: messaging.configurationSet.configurationSetName,
     APP_BASE_URL: settings.appBaseUrl,
+    OPERATOR_EMAIL: settings.operatorEmail,
     EGRESS_ALLOWED_HOSTS: egressHosts,
   });
   // Written out rather than `secret.grantRead`, which would also add the
@@ -99,18 +102,29 @@ function Workers({ app, stack }: StackContext) {
       environment: environment(egressHosts),
     });
 
-  // Receipt writers: own objects only, lock headers allowed (the bucket
-  // policy exempts the tag from its retention deny), never delete or bypass.
-  const writeReceipts = (fn: SstFunction): void => {
+  // Receipt writers: their own source's prefixes only, lock headers allowed
+  // (the bucket policy exempts the tag from its retention deny), no read,
+  // delete or bypass; the data key only through S3.
+  const writeReceipts = (fn: SstFunction, source: SourceId): void => {
     fn.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: ['s3:PutObject', 's3:PutObjectRetention', 's3:GetObject'],
-        resources: [storage.receiptsBucket.arnForObjects('*')],
+        actions: ['s3:PutObject', 's3:PutObjectRetention'],
+        resources: receiptPrefixesFor(source).map((prefix) =>
+          storage.receiptsBucket.arnForObjects(`${prefix}*`),
+        ),
       }),
     );
-    storage.key.grantEncryptDecrypt(fn);
-    messaging.bus.grantPutEventsTo(fn);
-    readDatabaseSecret(fn);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [storage.key.keyArn],
+        conditions: {
+          StringEquals: {
+            'kms:ViaService': `s3.${stack.region}.amazonaws.com`,
+          },
+        },
+      }),
+    );
     if (fn.role) {
       Tags.of(fn.role).add(RECEIPT_WRITER_TAG.key, RECEIPT_WRITER_TAG.value);
     }
@@ -125,43 +139,78 @@ function Workers({ app, stack }: StackContext) {
     const hosts = egressHostsFor(adapterEgressSources(source.id));
     const adapter = createFunction(source.adapter, hosts);
     consume(adapter, messaging.sourceQueues[source.id], source.queue);
-    writeReceipts(adapter);
+    messaging.bus.grantPutEventsTo(adapter);
+    readDatabaseSecret(adapter);
+    // A bulk source's adapter screens the stored list and archives nothing.
+    if (source.kind === 'per-subject') writeReceipts(adapter, source.id);
     adapters[source.id] = adapter;
   }
+  // Only the SAM adapter reads the SAM.gov key; the key's own KMS grant
+  // is the one `readDatabaseSecret` gave it (same key, via Secrets Manager).
+  adapters.sam.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['secretsmanager:GetSecretValue'],
+      resources: [storage.samApiKeySecret.secretArn],
+    }),
+  );
 
   const leieRefresh = createFunction(
     FUNCTIONS.leieRefresh,
     egressHostsFor([LEIE_SOURCE]),
   );
-  writeReceipts(leieRefresh);
+  readDatabaseSecret(leieRefresh);
+  writeReceipts(leieRefresh, LEIE_SOURCE);
+
+  // Senders: from the stage's address, through the configuration set only.
+  const sendEmail = (fn: SstFunction): void => {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [
+          // The sender's own identities: the address, or its domain when
+          // the domain is what SES verified.
+          ...[
+            settings.sesFromAddress,
+            settings.sesFromAddress.slice(
+              settings.sesFromAddress.indexOf('@') + 1,
+            ),
+          ].map((identity) =>
+            stack.formatArn({
+              service: 'ses',
+              resource: 'identity',
+              resourceName: identity,
+            }),
+          ),
+          stack.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: messaging.configurationSet.configurationSetName,
+          }),
+        ],
+        conditions: {
+          StringEquals: { 'ses:FromAddress': settings.sesFromAddress },
+        },
+      }),
+    );
+  };
 
   const notifier = createFunction(FUNCTIONS.notifier, '');
   consume(notifier, messaging.notifications, NOTIFICATIONS_QUEUE);
   readDatabaseSecret(notifier);
-  notifier.addToRolePolicy(
-    new iam.PolicyStatement({
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: [
-        stack.formatArn({
-          service: 'ses',
-          resource: 'identity',
-          resourceName: '*',
-        }),
-        stack.formatArn({
-          service: 'ses',
-          resource: 'configuration-set',
-          resourceName: messaging.configurationSet.configurationSetName,
-        }),
-      ],
-      conditions: {
-        StringEquals: { 'ses:FromAddress': settings.sesFromAddress },
-      },
-    }),
-  );
+  sendEmail(notifier);
+
+  const expiryNotices = createFunction(FUNCTIONS.expiryNotices, '');
+  readDatabaseSecret(expiryNotices);
+  sendEmail(expiryNotices);
+
+  const sesFeedback = createFunction(FUNCTIONS.sesFeedback, '');
+  consume(sesFeedback, messaging.feedbackQueue, SES_FEEDBACK_QUEUE);
+  readDatabaseSecret(sesFeedback);
 
   const scheduled: Record<(typeof SCHEDULES)[number]['target'], SstFunction> = {
     sweep,
     leieRefresh,
+    expiryNotices,
   };
   for (const schedule of SCHEDULES) {
     new events.Rule(stack, `schedule-${schedule.name}`, {
@@ -175,7 +224,14 @@ function Workers({ app, stack }: StackContext) {
     });
   }
 
-  return { adapters, leieRefresh, notifier, sweep };
+  return {
+    adapters,
+    expiryNotices,
+    leieRefresh,
+    notifier,
+    sesFeedback,
+    sweep,
+  };
 }
 
 export { Workers };

@@ -8,9 +8,13 @@ const FUNCTION_ENV = {
   EVENT_BUS_NAME: 'Name of the Passport EventBridge bus',
   RECEIPTS_BUCKET: 'Name of the source-receipts bucket',
   DATABASE_SECRET_ARN: 'ARN of the database secret (JSON with `url`)',
+  SAM_API_KEY_SECRET_ARN:
+    'ARN of the SAM.gov API key secret (JSON with `apiKey`); read by the SAM adapter only',
   SES_FROM_ADDRESS: 'Verified SES identity the notifier sends from',
   SES_CONFIGURATION_SET: 'SES configuration set that records feedback',
   APP_BASE_URL: 'https base URL of the Passport web app, for email links',
+  OPERATOR_EMAIL:
+    'Operators mailbox for source outages and unreachable facilities',
   EGRESS_ALLOWED_HOSTS:
     "Comma-separated hosts of the function's source(s); empty for none",
 } as const;

@@ -6,4 +6,11 @@
  */
 const RECEIPT_WRITER_TAG = { key: 'rovn:receipt-writer', value: 'true' };
 
-export { RECEIPT_WRITER_TAG };
+/**
+ * IAM tag of the role people assume to read and verify receipts; the
+ * bucket policy denies receipt data to every untagged principal but
+ * break-glass.
+ */
+const RECEIPT_READER_TAG = { key: 'rovn:receipt-reader', value: 'true' };
+
+export { RECEIPT_READER_TAG, RECEIPT_WRITER_TAG };

@@ -7,12 +7,15 @@ interface StageSettings {
   sesFromAddress: string;
   /** Base URL of the Passport web app, used for links in emails. */
   appBaseUrl: string;
+  /** Operators' mailbox: source outages and unreachable facilities. */
+  operatorEmail: string;
 }
 
 /** Synth-time variables (SST also loads them from `.env.<stage>`). */
 const SETTING_VARIABLES = {
   sesFromAddress: 'ROVN_SES_FROM_ADDRESS',
   appBaseUrl: 'ROVN_APP_BASE_URL',
+  operatorEmail: 'ROVN_OPERATOR_EMAIL',
 } as const satisfies Record<keyof StageSettings, string>;
 
 const isEmailAddress = (value: string): boolean =>
@@ -38,19 +41,23 @@ const stageSettings = (
   const fallback: StageSettings = {
     sesFromAddress: `notifications@${stage}.passport.invalid`,
     appBaseUrl: `https://${stage}.passport.invalid`,
+    operatorEmail: `operators@${stage}.passport.invalid`,
   };
   const settings: StageSettings = {
     sesFromAddress:
       env[SETTING_VARIABLES.sesFromAddress]?.trim() || fallback.sesFromAddress,
     appBaseUrl:
       env[SETTING_VARIABLES.appBaseUrl]?.trim() || fallback.appBaseUrl,
+    operatorEmail:
+      env[SETTING_VARIABLES.operatorEmail]?.trim() || fallback.operatorEmail,
   };
 
   const invalid = [
     ...(isEmailAddress(settings.sesFromAddress) ? [] : ['sesFromAddress']),
     ...(isHttpsUrl(settings.appBaseUrl) ? [] : ['appBaseUrl']),
+    ...(isEmailAddress(settings.operatorEmail) ? [] : ['operatorEmail']),
     ...(isProductionStage(stage)
-      ? (['sesFromAddress', 'appBaseUrl'] as const).filter(
+      ? (['sesFromAddress', 'appBaseUrl', 'operatorEmail'] as const).filter(
           (key) => settings[key] === fallback[key],
         )
       : []),
@@ -59,7 +66,7 @@ const stageSettings = (
   if (first !== undefined) {
     const variable = SETTING_VARIABLES[first];
     throw new StageSettingMissingError(
-      `Stage "${stage}" needs ${variable} (an email address for the sender, an https URL for the app); set it in .env.${stage} or the environment`,
+      `Stage "${stage}" needs ${variable} (email addresses for the sender and the operators, an https URL for the app); set it in .env.${stage} or the environment`,
       { context: { stage, setting: variable } },
     );
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openStore, type Store } from '../../packages/core/src/store';
+import { waitForDisconnects } from './waitForDisconnects';
 
 /**
  * A fresh, migrated store for one test file: a new database on the
@@ -29,6 +30,7 @@ const openTestStore = async (): Promise<Store> => {
       await store.close();
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
+      await waitForDisconnects(dropper, name);
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },
@@ -59,6 +61,7 @@ const createTestDatabase = async (): Promise<
     drop: async () => {
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
+      await waitForDisconnects(dropper, name);
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },

@@ -1,10 +1,25 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COVERAGE_METRIC } from '../../packages/core/src/cadence/coverageMetric';
 import { FUNCTIONS, SOURCES } from '../../packages/core/src/topology';
-import { type StackTemplates, synthStacks } from '../helpers/synthStacks';
+import { OLDEST_MESSAGE_ALARM_SECONDS } from '../../stacks/Alarms';
+import {
+  type StackTemplates,
+  synthStacks,
+  TEST_STAGE,
+} from '../helpers/synthStacks';
 
-/** Queues whose DLQ must alarm: one per source plus the two bus queues. */
-const DLQ_COUNT = Object.keys(SOURCES).length + 2;
+/** Names of the Messaging stack's queues, DLQs apart from work queues. */
+const queueNames = (stacks: StackTemplates) => {
+  const names = Object.values(
+    stacks.Messaging.findResources('AWS::SQS::Queue'),
+  ).map((queue) => String(queue.Properties.QueueName));
+
+  return {
+    work: names.filter((name) => !name.endsWith('-dlq')),
+    dead: names.filter((name) => name.endsWith('-dlq')),
+  };
+};
 
 const FUNCTION_COUNT =
   Object.keys(FUNCTIONS).length + Object.keys(SOURCES).length;
@@ -26,17 +41,57 @@ describe('Alarms stack', () => {
       },
     });
 
-    expect(Object.keys(alarms)).toHaveLength(DLQ_COUNT);
+    expect(Object.keys(alarms)).toHaveLength(queueNames(stacks).dead.length);
+    expect(queueNames(stacks).dead.length).toBeGreaterThan(
+      Object.keys(SOURCES).length,
+    );
   });
 
-  it('alarms on the age of the oldest message of every source queue', () => {
+  it('alarms on the age of the oldest message of every work queue', () => {
     const template = stacks.Alarms;
 
     const alarms = template.findResources('AWS::CloudWatch::Alarm', {
-      Properties: { MetricName: 'ApproximateAgeOfOldestMessage' },
+      Properties: {
+        MetricName: 'ApproximateAgeOfOldestMessage',
+        Threshold: OLDEST_MESSAGE_ALARM_SECONDS,
+      },
     });
 
-    expect(Object.keys(alarms)).toHaveLength(Object.keys(SOURCES).length);
+    expect(Object.keys(alarms)).toHaveLength(queueNames(stacks).work.length);
+  });
+
+  it('alarms when the sweep has not run for 30 minutes, data or not', () => {
+    const template = stacks.Alarms;
+
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Invocations',
+      Statistic: 'Sum',
+      Period: 1800,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+      Dimensions: [
+        {
+          Name: 'FunctionName',
+          Value: {
+            'Fn::ImportValue': Match.stringLikeRegexp('Workers.*sweep'),
+          },
+        },
+      ],
+    });
+  });
+
+  it('alarms when the coverage job counts any overdue check of the stage', () => {
+    const template = stacks.Alarms;
+
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: COVERAGE_METRIC.namespace,
+      MetricName: COVERAGE_METRIC.metricName,
+      Dimensions: [{ Name: COVERAGE_METRIC.stageDimension, Value: TEST_STAGE }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
   });
 
   it('alarms on errors and throttles of every function', () => {

@@ -10,6 +10,7 @@ const settingsEnv = (
     overrides.from ?? 'notices@passport.example.com',
   [SETTING_VARIABLES.appBaseUrl]:
     overrides.url ?? 'https://passport.example.com',
+  [SETTING_VARIABLES.operatorEmail]: 'operators@passport.example.com',
 });
 
 describe('stageSettings', () => {
@@ -21,6 +22,7 @@ describe('stageSettings', () => {
     expect(settings).toEqual({
       sesFromAddress: 'notices@passport.example.com',
       appBaseUrl: 'https://passport.example.com',
+      operatorEmail: 'operators@passport.example.com',
     });
   });
 

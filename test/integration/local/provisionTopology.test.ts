@@ -66,6 +66,8 @@ describe('provisionTopology', () => {
         `${prefix}-notifications-dlq`,
         `${prefix}-container-events`,
         `${prefix}-container-events-dlq`,
+        `${prefix}-email-feedback`,
+        `${prefix}-email-feedback-dlq`,
       ].sort(),
     );
   });
@@ -110,7 +112,7 @@ describe('provisionTopology', () => {
       SOURCE_IDS.map((id) => queueDepth(clients.sqs, resources.queues[id].url)),
     );
 
-    await publishRequest(resources, 'sam', 'chk-sam-1');
+    await publishRequest(resources, 'nursys', 'chk-nursys-1');
 
     const after = await Promise.all(
       SOURCE_IDS.map((id) => queueDepth(clients.sqs, resources.queues[id].url)),

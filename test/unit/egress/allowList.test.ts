@@ -12,15 +12,19 @@ describe('allowList', () => {
   it('lists the hosts of active sources only', () => {
     const hosts = allowedHosts();
 
-    expect(hosts.sort()).toEqual(['npiregistry.cms.hhs.gov', 'oig.hhs.gov']);
+    expect(hosts.sort()).toEqual([
+      'api.sam.gov',
+      'npiregistry.cms.hhs.gov',
+      'oig.hhs.gov',
+    ]);
   });
 
-  it('keeps pending sources ready without enforcing them', () => {
+  it('enforces the SAM.gov host once sam is an active source', () => {
     const samHosts = hostsForSource('sam');
 
     expect([samHosts, allowedHosts().includes('api.sam.gov')]).toEqual([
       ['api.sam.gov'],
-      false,
+      true,
     ]);
   });
 
@@ -39,6 +43,7 @@ describe('allowList', () => {
     expect(owners).toEqual([
       ['npiregistry.cms.hhs.gov', 'nppes'],
       ['oig.hhs.gov', 'oig-leie'],
+      ['api.sam.gov', 'sam'],
     ]);
   });
 

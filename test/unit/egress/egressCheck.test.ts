@@ -87,7 +87,6 @@ describe('runEgressCheck', () => {
       [NPPES_URL, '--resolve', 'a.example=0x7f.1'],
     ],
     ['an unknown source', [NPPES_URL, '--source', 'nursys']],
-    ['a pending source', [NPPES_URL, '--source', 'sam']],
   ])('returns 2 with usage on stderr for %s', async (_name, argv) => {
     const result = await check(...argv);
 

@@ -159,11 +159,6 @@ const ATTACKS: Attack[] = [
     url: 'https://127.0.0.1.nip.io/',
     rule: 'host_not_allowed',
   },
-  {
-    name: 'host of a pending source',
-    url: 'https://api.sam.gov/entity-information/v4/exclusions',
-    rule: 'host_not_allowed',
-  },
   // Schemes.
   {
     name: 'plain http',

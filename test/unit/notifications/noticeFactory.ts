@@ -11,6 +11,7 @@ const OUTCOME_OF: Record<NoticeKind, Outcome> = {
   needs_review: 'needs_review',
   expiring: 'clear',
   source_unavailable: 'source_unavailable',
+  facility_unreachable: 'flagged',
 };
 
 const FINDINGS_OF: Record<NoticeKind, Notice['findings']> = {
@@ -27,6 +28,7 @@ const FINDINGS_OF: Record<NoticeKind, Notice['findings']> = {
   source_unavailable: [
     { code: 'source_error', text: 'The source answered HTTP 503 three times.' },
   ],
+  facility_unreachable: [],
 };
 
 const RECIPIENT_OF: Record<RecipientRole, Notice['recipient']> = {

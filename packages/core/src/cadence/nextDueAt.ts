@@ -1,10 +1,14 @@
 import type { Outcome } from '../domain/outcome';
-import type { SourceId } from '../topology/sources';
-import { ADVERSE, CADENCE } from './policy';
+import { cadencePolicyFor } from './cadencePolicyFor';
+import { nextExpiryCheck } from './nextExpiryCheck';
+import { ADVERSE, type CredentialKind } from './policy';
 
 /** Inputs that decide when a check is due next. */
 interface NextDueInput {
-  source: SourceId;
+  source: string;
+  credentialKind: CredentialKind;
+  /** The credential's expiry date (`YYYY-MM-DD`), or null. */
+  expiresOn: string | null;
   outcome: Outcome;
   /** Failures in a row, counting this one when it is a failure. */
   consecutiveFailures: number;
@@ -14,37 +18,48 @@ interface NextDueInput {
 }
 
 /**
- * When a check is due again after an outcome.
+ * When a check is due again after an outcome, from its cadence policy.
  *
- * `source_unavailable` retries with exponential backoff and full jitter
+ * `source_unavailable` retries with exponential backoff and jitter
  * between half and all of the capped delay, so a recovering source is not
- * hit by every check at once; other outcomes follow the policy interval.
+ * hit by every check at once; `flagged` and `needs_review` come back at
+ * the adverse interval, everything else at the base interval. An expiry
+ * check of the policy that falls sooner wins.
  */
 const nextDueAt = ({
   source,
+  credentialKind,
+  expiresOn,
   outcome,
   consecutiveFailures,
   now,
   random = Math.random,
 }: NextDueInput): Date => {
-  const policy = CADENCE[source];
+  const policy = cadencePolicyFor(source, credentialKind);
 
+  let delay: number;
   if (outcome === 'source_unavailable') {
-    const exponent = Math.max(0, consecutiveFailures - 1);
-    const delay = Math.min(
+    const exponent = Math.min(Math.max(0, consecutiveFailures - 1), 30);
+    const capped = Math.min(
       policy.retryCapMs,
-      policy.retryBaseMs * 2 ** Math.min(exponent, 30),
+      policy.retryBaseMs * 2 ** exponent,
     );
-    const jittered = delay / 2 + (delay / 2) * random();
-
-    return new Date(now.getTime() + Math.round(jittered));
+    delay = Math.round(capped / 2 + (capped / 2) * random());
+  } else {
+    delay = ADVERSE.has(outcome)
+      ? policy.adverseIntervalMs
+      : policy.baseIntervalMs;
   }
+  const byOutcome = new Date(now.getTime() + delay);
 
-  const interval = ADVERSE.has(outcome)
-    ? policy.adverseIntervalMs
-    : policy.baseIntervalMs;
+  const expiryCheck =
+    expiresOn === null || policy.expiryCheckDays.length === 0
+      ? null
+      : nextExpiryCheck(expiresOn, policy.expiryCheckDays, now);
 
-  return new Date(now.getTime() + interval);
+  return expiryCheck !== null && expiryCheck < byOutcome
+    ? expiryCheck
+    : byOutcome;
 };
 
 export type { NextDueInput };

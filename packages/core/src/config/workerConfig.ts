@@ -21,12 +21,28 @@ const SETTINGS = {
     RECEIPTS_BUCKET: z.string().min(1),
     EVENT_BUS_NAME: z.string().min(1),
   },
+  /** The SAM.gov adapter also reads its API key secret at cold start. */
+  samAdapter: {
+    RECEIPTS_BUCKET: z.string().min(1),
+    EVENT_BUS_NAME: z.string().min(1),
+    SAM_API_KEY_SECRET_ARN: z.string().min(1),
+  },
   leieRefresh: { RECEIPTS_BUCKET: z.string().min(1) },
   notifier: {
     SES_FROM_ADDRESS: z.email(),
     SES_CONFIGURATION_SET: z.string().min(1),
     APP_BASE_URL: z.url({ protocol: /^https?$/ }),
+    OPERATOR_EMAIL: z.email(),
   },
+  /** The daily notices job sends like the notifier does. */
+  notices: {
+    SES_FROM_ADDRESS: z.email(),
+    SES_CONFIGURATION_SET: z.string().min(1),
+    APP_BASE_URL: z.url({ protocol: /^https?$/ }),
+    OPERATOR_EMAIL: z.email(),
+  },
+  /** SES feedback needs the database only. */
+  sesFeedback: {},
 } as const;
 
 type HandlerKind = keyof typeof SETTINGS;

@@ -5,6 +5,11 @@ import type { Outcome } from './outcome';
 interface Classification {
   outcome: Outcome;
   findings: Finding[];
+  /**
+   * The earliest time (ISO 8601) the check may run again, when the source
+   * says so (a spent daily quota); the cadence never schedules it sooner.
+   */
+  notBefore?: string;
 }
 
 export type { Classification };

@@ -18,4 +18,13 @@ const receiptKeyFor = (source: string, sha256Hex: string): string =>
 const manifestKeyFor = (source: string, sha256Hex: string): string =>
   `manifests/${source}/${sha256Hex}.json`;
 
-export { manifestKeyFor, receiptKeyFor, sha256Of };
+/**
+ * The key prefixes one source's receipts and manifests live under; the
+ * stacks let a source's writer put objects under these and nowhere else.
+ */
+const receiptPrefixesFor = (source: string): string[] => [
+  `receipts/${source}/`,
+  `manifests/${source}/`,
+];
+
+export { manifestKeyFor, receiptKeyFor, receiptPrefixesFor, sha256Of };

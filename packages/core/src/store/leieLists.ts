@@ -120,7 +120,11 @@ const loadLeieRecords = async (
   return rows.map((row) => row.record);
 };
 
-/** Makes every check of a source due now (a new list has arrived). */
+/**
+ * Makes every check of a source due now (a new list has arrived). A check
+ * whose request is in flight keeps its lease: moving it would bring it
+ * back into the sweep's due range while a message for it is still out.
+ */
 const markSourceDue = async (
   db: Kysely<Database>,
   source: string,
@@ -131,6 +135,12 @@ const markSourceDue = async (
     .set({ next_due_at: now })
     .where('source', '=', source)
     .where('next_due_at', '>', now)
+    .where((eb) =>
+      eb.or([
+        eb('lease_expires_at', 'is', null),
+        eb('lease_expires_at', '<=', now),
+      ]),
+    )
     .executeTakeFirst();
 
   return Number(result.numUpdatedRows);

@@ -2,6 +2,10 @@ import type { Kysely } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import { StoreError } from './errors';
 import * as initial from './migrations/0001_initial';
+import * as suppressions from './migrations/0002_suppressions';
+import * as messageFailures from './migrations/0003_message_failures';
+import * as cadenceCoverage from './migrations/0004_cadence_coverage';
+import * as sourceCallBudget from './migrations/0005_source_call_budget';
 
 /**
  * Forward-only migrations, in order. A migration is never edited once it
@@ -9,6 +13,10 @@ import * as initial from './migrations/0001_initial';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_suppressions': suppressions,
+  '0003_message_failures': messageFailures,
+  '0004_cadence_coverage': cadenceCoverage,
+  '0005_source_call_budget': sourceCallBudget,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -7,9 +7,10 @@ interface NotificationIntent {
   noticeKind: string;
   recipientRole: string;
   recipientEmail: string;
-  workerId: string;
-  checkId: string;
-  resultId: string;
+  /** The worker, check and result the notice is about; null for operators. */
+  workerId: string | null;
+  checkId: string | null;
+  resultId: string | null;
 }
 
 /**
@@ -91,6 +92,22 @@ const markNotificationFailed = async (
     .execute();
 };
 
+/**
+ * Closes a reservation without sending: the address is on the suppression
+ * list. The row stays `suppressed` for good, so a redelivery does not try
+ * again.
+ */
+const markNotificationSuppressed = async (
+  db: Kysely<Database>,
+  id: number,
+): Promise<void> => {
+  await db
+    .updateTable('notification_log')
+    .set({ status: 'suppressed' })
+    .where('id', '=', id)
+    .execute();
+};
+
 /** Counts of the log by status, for run summaries. */
 const countNotifications = async (
   db: Kysely<Database>,
@@ -109,5 +126,6 @@ export {
   countNotifications,
   markNotificationFailed,
   markNotificationSent,
+  markNotificationSuppressed,
   reserveNotification,
 };

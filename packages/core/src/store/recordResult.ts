@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { nextDueAt } from '../cadence/nextDueAt';
+import { VERIFIED_OUTCOMES } from '../cadence/policy';
 import type { Classification } from '../domain/classification';
 import type { Finding } from '../domain/finding';
 import type { Outcome } from '../domain/outcome';
@@ -32,6 +33,13 @@ interface RecordedResult {
   /** True when this request already had a result (a redelivery). */
   duplicate: boolean;
 }
+
+/** The later of the cadence's time and the source's `notBefore`. */
+const notSooner = (due: Date, notBefore: string | undefined): Date => {
+  const floor = notBefore === undefined ? Number.NaN : Date.parse(notBefore);
+
+  return Number.isNaN(floor) || floor <= due.getTime() ? due : new Date(floor);
+};
 
 /**
  * Stores the result of one request and moves its check to the next due
@@ -84,7 +92,13 @@ const recordResult = async (
       };
     }
 
+    const credential = await trx
+      .selectFrom('credentials')
+      .select(['kind', 'expires_on'])
+      .where('id', '=', check.credential_id)
+      .executeTakeFirstOrThrow();
     const { outcome, findings } = input.classification;
+    const verified = VERIFIED_OUTCOMES.includes(outcome);
     const failures =
       outcome === 'source_unavailable' ? check.consecutive_failures + 1 : 0;
     const resultId = randomUUID();
@@ -112,13 +126,19 @@ const recordResult = async (
         last_result_id: resultId,
         last_checked_at: input.checkedAt,
         consecutive_failures: failures,
-        next_due_at: nextDueAt({
-          source: input.source,
-          outcome,
-          consecutiveFailures: failures,
-          now: input.checkedAt,
-          ...(input.random === undefined ? {} : { random: input.random }),
-        }),
+        ...(verified ? { last_verified_at: input.checkedAt } : {}),
+        next_due_at: notSooner(
+          nextDueAt({
+            source: input.source,
+            credentialKind: credential.kind,
+            expiresOn: credential.expires_on,
+            outcome,
+            consecutiveFailures: failures,
+            now: input.checkedAt,
+            ...(input.random === undefined ? {} : { random: input.random }),
+          }),
+          input.classification.notBefore,
+        ),
         ...(ownsLease ? { lease_id: null, lease_expires_at: null } : {}),
       })
       .where('id', '=', check.id)

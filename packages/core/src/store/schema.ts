@@ -67,6 +67,8 @@ interface ChecksTable {
   last_result_id: string | null;
   last_checked_at: Timestamp | null;
   consecutive_failures: Generated<number>;
+  /** Last time the source answered (see `VERIFIED_OUTCOMES`). */
+  last_verified_at: Timestamp | null;
 }
 
 interface ResultsTable {
@@ -118,14 +120,74 @@ interface NotificationLogTable {
   notice_kind: string;
   recipient_role: string;
   recipient_email: string;
-  worker_id: string;
-  check_id: string;
-  result_id: string;
+  worker_id: string | null;
+  check_id: string | null;
+  result_id: string | null;
   status: 'pending' | 'sent' | 'suppressed' | 'failed';
   ses_message_id: string | null;
   created_at: Generated<Timestamp>;
   reserved_at: Timestamp;
   sent_at: Timestamp | null;
+}
+
+/** An address the notifier must not mail (SES bounce or complaint). */
+interface SuppressionsTable {
+  email: string;
+  reason: 'permanent_bounce' | 'complaint' | 'transient_bounces';
+  suppressed_at: Timestamp;
+}
+
+/** One bounce or complaint for one address, as SES reported it. */
+interface EmailFeedbackTable {
+  id: Generated<number>;
+  feedback_id: string;
+  email: string;
+  kind: string;
+  ses_message_id: string | null;
+  occurred_at: Timestamp;
+}
+
+/** One failed attempt at a queue message (SQS keeps no reason). */
+interface MessageFailuresTable {
+  id: Generated<number>;
+  message_id: string;
+  /** Queue name the message was received from. */
+  queue: string;
+  handler: string;
+  error_name: string;
+  /** PHI-free by construction: see `describeFailure`. */
+  error_message: string;
+  failed_at: Timestamp;
+}
+
+/** A DLQ message an operator sent back to its queue, once. */
+interface MessageRedrivesTable {
+  message_id: string;
+  dead_letter_queue: string;
+  target_queue: string;
+  new_message_id: string;
+  redriven_at: Timestamp;
+}
+
+/** One day's coverage of one source (see `computeCoverage`). */
+interface CoverageReportsTable {
+  day: string;
+  source: string;
+  checks: number;
+  due: number;
+  in_flight: number;
+  overdue: number;
+  never_verified: number;
+  oldest_verified_at: Timestamp | null;
+  computed_at: Timestamp;
+}
+
+/** Calls made to a quota-limited source on one UTC day (`YYYY-MM-DD`). */
+interface SourceCallBudgetTable {
+  source: string;
+  day: string;
+  calls: number;
+  call_limit: number;
 }
 
 interface Database {
@@ -139,6 +201,12 @@ interface Database {
   leie_lists: LeieListsTable;
   leie_exclusions: LeieExclusionsTable;
   notification_log: NotificationLogTable;
+  coverage_reports: CoverageReportsTable;
+  suppressions: SuppressionsTable;
+  email_feedback: EmailFeedbackTable;
+  message_failures: MessageFailuresTable;
+  message_redrives: MessageRedrivesTable;
+  source_call_budget: SourceCallBudgetTable;
 }
 
 type WorkerRow = Selectable<WorkersTable>;

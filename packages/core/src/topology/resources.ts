@@ -1,3 +1,4 @@
+import { CADENCE_SCHEDULES } from '../cadence/schedules';
 import { NOTIFIABLE_OUTCOMES } from '../domain/outcome';
 import type { FunctionSpec, SourceId } from './sources';
 
@@ -12,6 +13,9 @@ const RESOURCE_NAMES = {
   notificationsQueue: 'notifications',
   containerQueue: 'container-events',
   archive: 'passport-events',
+  /** SES bounce and complaint feedback, and the queue it is read from. */
+  sesFeedbackTopic: 'ses-feedback',
+  sesFeedbackQueue: 'email-feedback',
 } as const;
 
 /** Names of the per-source adapter queue and its DLQ. */
@@ -65,6 +69,18 @@ const FUNCTIONS = {
     timeoutSeconds: 30,
     memoryMb: 512,
   },
+  expiryNotices: {
+    id: 'expiry-notices',
+    handler: 'packages/functions/src/expiryNotices.handler',
+    timeoutSeconds: 300,
+    memoryMb: 512,
+  },
+  sesFeedback: {
+    id: 'ses-feedback',
+    handler: 'packages/functions/src/sesFeedback.handler',
+    timeoutSeconds: 30,
+    memoryMb: 256,
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 /**
@@ -72,11 +88,17 @@ const FUNCTIONS = {
  * fires these itself because the emulator does not.
  */
 const SCHEDULES = [
-  { name: 'sweep', expression: 'rate(15 minutes)', target: 'sweep' },
+  { name: 'sweep', expression: CADENCE_SCHEDULES.sweep, target: 'sweep' },
   {
     name: 'leie-refresh',
-    expression: 'cron(0 6 * * ? *)',
+    expression: CADENCE_SCHEDULES.listRefresh,
     target: 'leieRefresh',
+  },
+  // After the 12:00 UTC expiry checks, so a reminder follows a fresh check.
+  {
+    name: 'expiry-notices',
+    expression: 'cron(0 13 * * ? *)',
+    target: 'expiryNotices',
   },
 ] as const;
 

@@ -6,7 +6,7 @@
  */
 
 /** Stable source ids; also the SNS `source` message attribute value. */
-const SOURCE_IDS = ['nppes', 'oig-leie'] as const;
+const SOURCE_IDS = ['nppes', 'oig-leie', 'sam'] as const;
 
 type SourceId = (typeof SOURCE_IDS)[number];
 
@@ -70,6 +70,20 @@ const SOURCES: Record<SourceId, SourceTopology> = {
       memoryMb: 512,
     },
     queue: { batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
+  },
+  // Small batches and low concurrency: every SAM.gov call spends the daily
+  // quota, so a backlog should drain slowly rather than burst.
+  sam: {
+    id: 'sam',
+    kind: 'per-subject',
+    title: 'SAM.gov Exclusions',
+    adapter: {
+      id: 'sam-adapter',
+      handler: 'packages/functions/src/samAdapter.handler',
+      timeoutSeconds: 30,
+      memoryMb: 512,
+    },
+    queue: { batchSize: 5, maxReceiveCount: 5, maxConcurrency: 2 },
   },
 };
 

@@ -33,6 +33,8 @@ interface SweepOptions {
   leaseMs?: number;
   /** Stop claiming when less than this is left of the invocation. */
   reserveMs?: number;
+  /** SNS batch calls in flight at once (default 8). */
+  publishConcurrency?: number;
 }
 
 interface SweepReport {
@@ -44,7 +46,12 @@ interface SweepReport {
   stoppedEarly: boolean;
 }
 
-const DEFAULTS = { pageSize: 500, leaseMs: 60 * 60_000, reserveMs: 15_000 };
+const DEFAULTS = {
+  pageSize: 500,
+  leaseMs: 60 * 60_000,
+  reserveMs: 15_000,
+  publishConcurrency: 8,
+};
 
 /** The request message for one claimed check. */
 const requestForClaim = (
@@ -75,11 +82,16 @@ const runSweep = async (
   deps: SweepDeps,
   options: SweepOptions = {},
 ): Promise<SweepReport> => {
-  const { pageSize, leaseMs, reserveMs } = { ...DEFAULTS, ...options };
+  const { pageSize, leaseMs, reserveMs, publishConcurrency } = {
+    ...DEFAULTS,
+    ...options,
+  };
   const publish =
     deps.publish ??
     ((requests: readonly VerificationRequested[]) =>
-      publishRequests(deps.sns, deps.topicArn, requests));
+      publishRequests(deps.sns, deps.topicArn, requests, {
+        concurrency: publishConcurrency,
+      }));
   const report: SweepReport = {
     claimed: 0,
     published: 0,

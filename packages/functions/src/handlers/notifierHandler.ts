@@ -22,6 +22,7 @@ const createNotifierHandler = (deps: DepsProvider) =>
           from: d.settings.sesFrom,
           configurationSet: d.settings.configurationSet,
           appBaseUrl: d.settings.appBaseUrl,
+          operatorEmail: d.settings.operatorEmail,
           clock: d.clock,
           log,
         },

@@ -58,6 +58,7 @@ const productionDeps = (
         sesFrom: config.SES_FROM_ADDRESS ?? '',
         configurationSet: config.SES_CONFIGURATION_SET ?? '',
         appBaseUrl: config.APP_BASE_URL ?? '',
+        operatorEmail: config.OPERATOR_EMAIL ?? '',
       },
     };
   };

@@ -24,6 +24,8 @@ interface WorkerDeps {
     sesFrom: string;
     configurationSet: string;
     appBaseUrl: string;
+    /** Operators' mailbox: source outages, unreachable facilities. */
+    operatorEmail: string;
   };
 }
 

@@ -1,6 +1,11 @@
 import { RovnError } from '@rovn/core';
+import { runCoverageCommand } from './coverageCommand';
+import { runDlqCommand } from './dlqCommand';
 import { runEgressCheck } from './egressCheck';
+import { runReceiptsCommand } from './receiptsCommand';
+import { runReplayCommand } from './replayCommand';
 import { runCommand } from './runCommand';
+import { runContractsCommand } from './writeContracts';
 
 const USAGE = `Usage: pnpm rovn <command> [options]
 
@@ -8,6 +13,15 @@ Commands:
   run                         the local end-to-end run (same as pnpm local)
   egress check <url> [--resolve host=ip[,ip]]
                               what the egress guard decides for a URL
+  replay --source <id> --subject <file> (--response <file> | --receipt <key>)
+                              re-run classification on stored bytes
+  dlq list|redrive <source>   a DLQ's messages with their failure reasons;
+                              move them back after a fix
+  receipts verify <key> | --check <id>
+                              re-hash a receipt, check its lock, print it
+  contracts write|check       the event contracts as JSON Schema files
+  coverage [--json]           per source: checks due, overdue, oldest
+                              verification; stored as today's record
 
 Run a command with --help for its options.
 `;
@@ -26,6 +40,16 @@ const dispatch = async (argv: string[]): Promise<number> => {
   switch (command) {
     case 'run':
       return runCommand(rest, io);
+    case 'replay':
+      return runReplayCommand(rest, io);
+    case 'dlq':
+      return runDlqCommand(rest, io);
+    case 'receipts':
+      return runReceiptsCommand(rest, io);
+    case 'contracts':
+      return runContractsCommand(rest, io);
+    case 'coverage':
+      return runCoverageCommand(rest, io);
     case 'egress':
       if (rest[0] === 'check') {
         return runEgressCheck(rest.slice(1), process);

@@ -4,11 +4,14 @@ import {
   makeLeieRows,
   makeNppesBody,
   makeNppesRecord,
+  makeSamBody,
+  makeSamRecord,
   npiCheckDigit,
   type Roster,
   seededRandom,
 } from '@rovn/core';
-import type { NppesBehaviour } from '../simulator/behaviours';
+import type { NppesBehaviour, SamBehaviour } from '../simulator/behaviours';
+import { samBehaviourKey } from '../simulator/respondSam';
 
 /** What a demo worker is set up to produce, so the run can be checked. */
 type DemoProfile =
@@ -28,6 +31,8 @@ interface DemoWorld {
   roster: Roster;
   nppes: Record<string, NppesBehaviour>;
   leieCsv: string;
+  /** SAM.gov answers by lookup key (see `samBehaviourKey`). */
+  sam: Record<string, SamBehaviour>;
   profiles: Record<string, DemoProfile>;
 }
 
@@ -138,6 +143,56 @@ const badNpi = (n: number): string => {
   return `${good.slice(0, 9)}${(Number(good[9]) + 1) % 10}`;
 };
 
+const samBody = (record: Record<string, unknown>): SamBehaviour => ({
+  kind: 'body',
+  body: JSON.stringify(makeSamBody([record])),
+});
+
+/**
+ * What SAM.gov says about a worker, riding on profiles the pattern already
+ * has so its length (and every other source's mix) stays as it is: listed
+ * by NPI where LEIE lists the NPI, listed by name only where LEIE does, a
+ * maintenance page where NPPES shows one, and an exclusion that ended
+ * (not active, so `clear`) for the NPPES name-mismatch worker. Never a 429:
+ * that would spend the whole day's budget and make the mix depend on order.
+ */
+const samBehaviours = (
+  profile: DemoProfile,
+  worker: { npi: string; givenName: string; familyName: string },
+): Record<string, SamBehaviour> => {
+  const byName = samBehaviourKey({
+    exclusionName: `${worker.givenName} ${worker.familyName}`,
+  });
+  const person = {
+    firstName: worker.givenName.toUpperCase(),
+    lastName: worker.familyName.toUpperCase(),
+  };
+  switch (profile) {
+    case 'leie_npi_match':
+      return {
+        [samBehaviourKey({ npi: worker.npi })]: samBody(
+          makeSamRecord({ ...person, npi: worker.npi }),
+        ),
+      };
+    case 'leie_name_only':
+      return { [byName]: samBody(makeSamRecord(person)) };
+    case 'nppes_html':
+      return { [samBehaviourKey({ npi: worker.npi })]: { kind: 'html' } };
+    case 'npi_name_mismatch':
+      return {
+        [byName]: samBody(
+          makeSamRecord(person, {
+            terminationDate: '03-01-2021',
+            terminationType: 'Definite',
+            recordStatus: 'Inactive',
+          }),
+        ),
+      };
+    default:
+      return {};
+  }
+};
+
 /**
  * Builds the demo world: a roster of made-up workers at three
  * facilities, the NPPES answers the simulator gives for them, and an LEIE
@@ -158,6 +213,7 @@ const makeDemoRoster = (options: DemoOptions): DemoWorld => {
   };
   const nppes: Record<string, NppesBehaviour> = {};
   const profiles: Record<string, DemoProfile> = {};
+  const sam: Record<string, SamBehaviour> = {};
   const leieRows = makeLeieRows(options.leieBackgroundRows ?? 2_000, 99);
   const dueAt = new Date(`${options.today}T00:00:00Z`);
 
@@ -193,6 +249,7 @@ const makeDemoRoster = (options: DemoOptions): DemoWorld => {
     for (const [source, kind, label] of [
       ['nppes', 'npi', `NPI ${npi}`],
       ['oig-leie', 'exclusion_screen', 'OIG exclusion screening'],
+      ['sam', 'exclusion_screen', 'SAM.gov exclusion screening'],
     ] as const) {
       const credentialId = `${id}-${source}`;
       roster.credentials.push({
@@ -254,9 +311,10 @@ const makeDemoRoster = (options: DemoOptions): DemoWorld => {
     } else if (profile === 'leie_name_only') {
       leieRows.push(makeLeieRow({ ...upper, npi: null, dateOfBirth: null }));
     }
+    Object.assign(sam, samBehaviours(profile, { npi, givenName, familyName }));
   }
 
-  return { roster, nppes, leieCsv: makeLeieCsv(leieRows), profiles };
+  return { roster, nppes, leieCsv: makeLeieCsv(leieRows), sam, profiles };
 };
 
 export type { DemoOptions, DemoProfile, DemoWorld };

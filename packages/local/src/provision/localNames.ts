@@ -21,6 +21,8 @@ interface LocalNames {
   sourceQueues: Record<SourceId, { queue: string; dlq: string }>;
   notificationsQueue: { queue: string; dlq: string };
   containerQueue: { queue: string; dlq: string };
+  feedbackTopic: string;
+  feedbackQueue: { queue: string; dlq: string };
   bus: string;
   archive: string;
   bucket: string;
@@ -56,6 +58,8 @@ const localNames = (prefix?: string): LocalNames => {
     sourceQueues,
     notificationsQueue: pair(RESOURCE_NAMES.notificationsQueue),
     containerQueue: pair(RESOURCE_NAMES.containerQueue),
+    feedbackTopic: named(RESOURCE_NAMES.sesFeedbackTopic),
+    feedbackQueue: pair(RESOURCE_NAMES.sesFeedbackQueue),
     bus: named(RESOURCE_NAMES.bus),
     archive: named(RESOURCE_NAMES.archive),
     bucket: named(RESOURCE_NAMES.receiptsBucket),

@@ -16,6 +16,9 @@ interface LocalResources {
   queues: Record<SourceId, QueueResources>;
   notificationsQueue: QueueResources;
   containerQueue: QueueResources;
+  /** SES bounce and complaint feedback: the topic and the queue it feeds. */
+  feedbackTopicArn: string;
+  feedbackQueue: QueueResources;
   busName: string;
   busArn: string;
   archiveName: string;

@@ -12,6 +12,7 @@ import { ensureQueuePair } from './ensureQueuePair';
 import { localNames } from './localNames';
 import type { LocalResources, QueueResources } from './localResources';
 import { provisionBus } from './provisionBus';
+import { provisionFeedback } from './provisionFeedback';
 import { provisionReceiptsBucket } from './provisionReceiptsBucket';
 import { provisionReceiptsKey } from './provisionReceiptsKey';
 import { provisionRequestsTopic } from './provisionRequestsTopic';
@@ -47,7 +48,8 @@ const EVENT_QUEUE_MAX_RECEIVE_COUNT = 5;
  * Creates in the emulator the same topology the stacks deploy, read from
  * core's topology: requests topic, source queues with DLQs and filtered
  * subscriptions, the Passport bus with its archive and rules, the
- * receipts bucket (Object Lock, KMS) and the SES sender. Running it again
+ * receipts bucket (Object Lock, KMS), the SES sender and its feedback
+ * topic and queue. Running it again
  * converges to the same resources.
  *
  * @example
@@ -79,6 +81,7 @@ const provisionTopology = async (
       });
     const notificationsQueue = await eventQueue(names.notificationsQueue);
     const containerQueue = await eventQueue(names.containerQueue);
+    const feedbackQueue = await eventQueue(names.feedbackQueue);
 
     const topicArn = await provisionRequestsTopic({
       sns: clients.sns,
@@ -96,6 +99,12 @@ const provisionTopology = async (
         [RESOURCE_NAMES.containerQueue]: containerQueue,
       },
     });
+    const feedbackTopicArn = await provisionFeedback({
+      sns: clients.sns,
+      sqs: clients.sqs,
+      topicName: names.feedbackTopic,
+      queue: feedbackQueue,
+    });
     const kmsKeyId = await provisionReceiptsKey(clients.kms, names.keyAlias);
     await provisionReceiptsBucket(clients.s3, names.bucket, kmsKeyId);
     await provisionSes({
@@ -110,6 +119,8 @@ const provisionTopology = async (
       queues,
       notificationsQueue,
       containerQueue,
+      feedbackTopicArn,
+      feedbackQueue,
       busName: names.bus,
       busArn,
       archiveName,

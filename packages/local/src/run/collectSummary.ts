@@ -25,6 +25,8 @@ interface RunSummary {
   receipts_locked: number;
   emails_sent: number;
   emails_by_kind: Record<string, number>;
+  /** Notices not sent because the address is on the suppression list. */
+  emails_suppressed: number;
   notification_log: Record<string, number>;
   dlq_messages: number;
   dlq_by_queue: Record<string, number>;
@@ -121,6 +123,7 @@ const countDeadLetters = async (
     ...Object.values(resources.queues),
     resources.notificationsQueue,
     resources.containerQueue,
+    resources.feedbackQueue,
   ];
   const counts: Record<string, number> = {};
   for (const queue of queues) {
@@ -151,6 +154,7 @@ const collectSummary = async (input: {
   const { db, clients, resources } = input;
   const receipts = await countReceipts(clients, resources.bucket, new Date());
   const dlq = await countDeadLetters(clients, resources);
+  const notificationLog = await countNotifications(db);
   const emailsByKind: Record<string, number> = {};
   for (const email of input.emails) {
     emailsByKind[email.kind] = (emailsByKind[email.kind] ?? 0) + 1;
@@ -168,7 +172,8 @@ const collectSummary = async (input: {
     receipts_locked: receipts.locked,
     emails_sent: input.emails.length,
     emails_by_kind: emailsByKind,
-    notification_log: await countNotifications(db),
+    emails_suppressed: notificationLog.suppressed ?? 0,
+    notification_log: notificationLog,
     dlq_messages: Object.values(dlq).reduce((a, b) => a + b, 0),
     dlq_by_queue: dlq,
     container_events: await approximateCount(

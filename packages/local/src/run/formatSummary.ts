@@ -32,7 +32,7 @@ const formatSummary = (summary: RunSummary): string => {
     '',
     `checks due ${summary.checks_due}, requests published ${summary.requests_published}, duplicate results ${summary.duplicate_results}`,
     `receipts archived ${summary.receipts_archived}, locked (GOVERNANCE, 7 y) ${summary.receipts_locked}`,
-    `emails sent ${summary.emails_sent} ${JSON.stringify(summary.emails_by_kind)}, container events ${summary.container_events}`,
+    `emails sent ${summary.emails_sent} ${JSON.stringify(summary.emails_by_kind)}, suppressed ${summary.emails_suppressed}, container events ${summary.container_events}`,
     `messages in DLQs ${summary.dlq_messages}, LEIE refresh: ${summary.leie_refresh}`,
     `took ${(summary.duration_ms / 1000).toFixed(1)} s`,
   ].join('\n');

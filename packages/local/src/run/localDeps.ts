@@ -8,6 +8,9 @@ import { simulatorRewrite } from '../simulator/simulatorRewrite';
 /** The app link put in local emails. */
 const LOCAL_APP_URL = 'https://app.rovn.example';
 
+/** Where local operator notices go (outages, unreachable facilities). */
+const LOCAL_OPERATOR_EMAIL = 'operators@rovn.example';
+
 /**
  * The handlers' dependencies on the local stack: emulator clients, the
  * local store, and an egress client whose only loosening is the explicit
@@ -47,8 +50,9 @@ const localDeps = (options: {
       sesFrom: resources.sesFrom,
       configurationSet: resources.configurationSet,
       appBaseUrl: LOCAL_APP_URL,
+      operatorEmail: LOCAL_OPERATOR_EMAIL,
     },
   };
 };
 
-export { LOCAL_APP_URL, localDeps };
+export { LOCAL_APP_URL, LOCAL_OPERATOR_EMAIL, localDeps };

@@ -5,15 +5,19 @@ import {
   insertRoster,
   type Log,
   openStore,
+  recordDailyCoverage,
   SOURCES,
   type SourceId,
   type Store,
 } from '@rovn/core';
 import {
+  createExpiryNoticesHandler,
   createLeieRefreshHandler,
   createLeieScreenHandler,
   createNotifierHandler,
   createNppesAdapterHandler,
+  createSamAdapterHandler,
+  createSesFeedbackHandler,
   createSweepHandler,
 } from '@rovn/functions';
 import { makeDemoRoster } from '../demo/makeDemoRoster';
@@ -28,6 +32,7 @@ import { provisionTopology } from '../provision/provisionTopology';
 import { startSourceSimulator } from '../simulator/startSourceSimulator';
 import { captureHandlerLogs } from './captureHandlerLogs';
 import { collectSummary, type RunSummary } from './collectSummary';
+import { formatCoverage } from './formatCoverage';
 import { formatSummary } from './formatSummary';
 import { localDeps } from './localDeps';
 
@@ -51,7 +56,13 @@ interface RunLocalOptions {
   deliverTwice?: boolean;
 }
 
-const NPPES_TIMEOUT_MS = 3_000;
+const NPPES_TIMEOUT_MS = 5_000;
+
+/** A fixed fake key: the simulator only checks that one is sent. */
+const LOCAL_SAM_API_KEY = 'local-fake-sam-key';
+
+/** Room for two lookups per worker of a large local run. */
+const LOCAL_SAM_DAILY_CALLS = 250_000;
 
 /**
  * The emulator is the local run's bottleneck: under load it answers a
@@ -133,10 +144,11 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
     const simulator = await startSourceSimulator({
       nppes: world.nppes,
       leie: { kind: 'file', body: world.leieCsv },
+      sam: world.sam,
       slowDelayMs: NPPES_TIMEOUT_MS * 2,
     });
     stops.unshift(simulator.stop);
-    print(`Source simulator (NPPES, LEIE) on ${simulator.baseUrl}`);
+    print(`Source simulator (NPPES, LEIE, SAM) on ${simulator.baseUrl}`);
 
     const clients = createAwsClients(moto.endpoint);
     stops.unshift(async () => clients.destroy());
@@ -221,6 +233,10 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
     > = {
       nppes: createNppesAdapterHandler(provider),
       'oig-leie': createLeieScreenHandler(provider),
+      sam: createSamAdapterHandler(provider, {
+        apiKey: async () => LOCAL_SAM_API_KEY,
+        dailyCallLimit: LOCAL_SAM_DAILY_CALLS,
+      }),
     };
     const pollers: QueuePoller[] = Object.values(SOURCES).map((source) =>
       startQueuePoller({
@@ -250,6 +266,20 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
         deliverTwice: options.deliverTwice ?? false,
       }),
     );
+    pollers.push(
+      startQueuePoller({
+        sqs: clients.sqs,
+        queueUrl: resources.feedbackQueue.url,
+        queueArn: resources.feedbackQueue.arn,
+        batchSize: 10,
+        maxConcurrency: 1,
+        handler: createSesFeedbackHandler(provider),
+        name: 'ses-feedback',
+        timeoutSeconds: LOCAL_INVOCATION_TIMEOUT_SECONDS,
+        log: pollerLog,
+        deliverTwice: options.deliverTwice ?? false,
+      }),
+    );
     stops.unshift(async () => {
       await Promise.all(pollers.map((p) => p.stop()));
     });
@@ -260,6 +290,7 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
       queueUrls: [
         ...Object.values(resources.queues).map((q) => q.url),
         resources.notificationsQueue.url,
+        resources.feedbackQueue.url,
       ],
       pollers,
       timeoutMs: options.drainTimeoutMs ?? 10 * 60_000,
@@ -276,6 +307,18 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
       },
     });
     print('All queues drained');
+
+    // Fired after the checks, as on AWS (13:00 UTC, after the 12:00 ones).
+    const notices = await createExpiryNoticesHandler(provider)(
+      {},
+      createLambdaContext({
+        functionName: 'expiry-notices',
+        timeoutMs: 300_000,
+      }),
+    );
+    print(
+      `Fired schedule expiry-notices: ${notices.expiring.sent} reminders sent (${notices.expiring.withheld} withheld), ${notices.outages.sent} outage notices`,
+    );
 
     const emails = await readSentEmailsFromMoto(moto.endpoint);
     const outbox = await writeOutbox(dirs.outbox, emails);
@@ -299,6 +342,8 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
 
     print('');
     print(formatSummary(summary));
+    print('');
+    print(formatCoverage(await recordDailyCoverage(store.db)));
     print('');
     print(
       `Outbox: ${outbox.indexPath} (${emails.length} emails, .html and .eml)`,

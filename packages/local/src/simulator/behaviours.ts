@@ -46,3 +46,19 @@ type LeieBehaviour =
   | { kind: 'slow'; delayMs?: number };
 
 export type { LeieBehaviour, LeieFile, NppesBehaviour };
+
+/**
+ * How the simulated SAM.gov Exclusions API answers one lookup. `body`
+ * serves JSON built in the real format; the rest are the failures the
+ * adapter must turn into `source_unavailable`.
+ */
+type SamBehaviour =
+  | { kind: 'body'; body: Uint8Array | string; contentType?: string }
+  /** The daily quota is spent; `retryAfter` in seconds when given. */
+  | { kind: 'http429'; retryAfter?: number }
+  /** The key is refused. */
+  | { kind: 'http403' }
+  /** HTTP 200 text/html where JSON was expected. */
+  | { kind: 'html' };
+
+export type { SamBehaviour };

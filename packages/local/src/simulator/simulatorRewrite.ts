@@ -6,6 +6,11 @@ const ROUTES = [
     from: '/exclusions/downloadables/UPDATED.csv',
     to: '/oig-leie/exclusions/downloadables/UPDATED.csv',
   },
+  {
+    host: 'api.sam.gov',
+    from: '/entity-information/v4/exclusions',
+    to: '/sam/entity-information/v4/exclusions',
+  },
 ] as const;
 
 const matchesPath = (path: string, from: string): boolean =>

@@ -5,13 +5,14 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Log, silentLog } from '../../../core/src/log/logger';
-import type { LeieBehaviour, NppesBehaviour } from './behaviours';
+import type { LeieBehaviour, NppesBehaviour, SamBehaviour } from './behaviours';
 import {
   type ResolvedLeieBehaviour,
   resolveLeieBehaviour,
   respondLeie,
 } from './respondLeie';
 import { type Defer, respondNppes } from './respondNppes';
+import { respondSam } from './respondSam';
 import { sendResponse } from './sendResponse';
 
 /** Options of {@link startSourceSimulator}. */
@@ -20,6 +21,8 @@ interface SourceSimulatorConfig {
   nppes?: Record<string, NppesBehaviour>;
   /** The LEIE download; without it the route answers 404. */
   leie?: LeieBehaviour;
+  /** SAM.gov behaviour per lookup key (see `samBehaviourKey`). */
+  sam?: Record<string, SamBehaviour>;
   /** Delay of `slow` behaviours without their own (default 30 s). */
   slowDelayMs?: number;
   log?: Log;
@@ -31,6 +34,7 @@ interface SourceSimulatorConfig {
 interface SimulatorCounters {
   nppes: number;
   leie: number;
+  sam: number;
   /** Paths that match no route. */
   unknown: number;
   /** Refused for a missing or curl user agent. */
@@ -39,7 +43,7 @@ interface SimulatorCounters {
 
 /** One request as the simulator saw it, for assertions. */
 interface RecordedRequest {
-  route: 'nppes' | 'leie' | 'unknown';
+  route: 'nppes' | 'leie' | 'sam' | 'unknown';
   method: string;
   path: string;
   query: URLSearchParams;
@@ -57,6 +61,8 @@ interface SourceSimulator {
   /** Sets (or, with `undefined`, removes) the behaviour of one NPI. */
   setNppesBehaviour(npi: string, behaviour: NppesBehaviour | undefined): void;
   setLeieBehaviour(behaviour: LeieBehaviour | undefined): void;
+  /** Sets (or removes) the behaviour of one SAM lookup key. */
+  setSamBehaviour(key: string, behaviour: SamBehaviour | undefined): void;
   /** Publishes a new LEIE full file (new validators unless given). */
   setLeieBody(
     body: Uint8Array | string,
@@ -69,10 +75,12 @@ interface SourceSimulator {
 
 const NPPES_PATHS = new Set(['/nppes/api', '/nppes/api/']);
 const LEIE_PATH = '/oig-leie/exclusions/downloadables/UPDATED.csv';
+const SAM_PATH = '/sam/entity-information/v4/exclusions';
 
 const routeOf = (path: string): RecordedRequest['route'] => {
   if (NPPES_PATHS.has(path)) return 'nppes';
   if (path === LEIE_PATH) return 'leie';
+  if (path === SAM_PATH) return 'sam';
 
   return 'unknown';
 };
@@ -102,6 +110,7 @@ const startSourceSimulator = async (
   const now = config.now ?? (() => new Date());
   const slowDelayMs = config.slowDelayMs ?? 30_000;
   const nppes = new Map(Object.entries(config.nppes ?? {}));
+  const sam = new Map(Object.entries(config.sam ?? {}));
   let leie: ResolvedLeieBehaviour | undefined =
     config.leie === undefined
       ? undefined
@@ -109,6 +118,7 @@ const startSourceSimulator = async (
   const requests: SimulatorCounters = {
     nppes: 0,
     leie: 0,
+    sam: 0,
     unknown: 0,
     refused: 0,
   };
@@ -177,6 +187,10 @@ const startSourceSimulator = async (
       respondLeie(req, res, leie, defer, slowDelayMs);
       return;
     }
+    if (route === 'sam') {
+      respondSam(res, url.searchParams, (key) => sam.get(key));
+      return;
+    }
     sendResponse(res, 404, { 'Content-Type': 'text/plain' }, 'Not Found');
   };
 
@@ -202,12 +216,17 @@ const startSourceSimulator = async (
           ? undefined
           : resolveLeieBehaviour(behaviour, now());
     },
+    setSamBehaviour: (key, behaviour) => {
+      if (behaviour === undefined) sam.delete(key);
+      else sam.set(key, behaviour);
+    },
     setLeieBody: (body, validators = {}) => {
       leie = resolveLeieBehaviour({ kind: 'file', body, ...validators }, now());
     },
     resetCounters: () => {
       requests.nppes = 0;
       requests.leie = 0;
+      requests.sam = 0;
       requests.unknown = 0;
       requests.refused = 0;
       received.length = 0;

@@ -50,6 +50,7 @@ const compileTemplates = (
     needs_review: wrap(sources.bodies.needs_review),
     expiring: wrap(sources.bodies.expiring),
     source_unavailable: wrap(sources.bodies.source_unavailable),
+    facility_unreachable: wrap(sources.bodies.facility_unreachable),
   };
 };
 

@@ -86,7 +86,13 @@ const needsReview = `<p style="${P}">When we checked the {{> user value=credenti
 <p style="${P}">Until someone at {{> user value=facilityName}} confirms or dismisses the match, Rōvn Passport does not show this credential as clear.</p>`;
 
 const sourceUnavailable = `<p style="${P}">We could not consult {{> user value=sourceTitle}} on {{checkedOn}}.</p>
+{{#if hasOutage}}
+<p style="${P}">{{failingChecks}} check(s) of this source are failing; the longest has failed {{longestStreak}} time(s) in a row{{#if failingSince}}, since {{failingSince}}{{/if}}.</p>
+{{/if}}
 <p style="${P}">The check is retried. No result is reported as clear until the source answers; if this keeps happening, look at the source's queue and its dead-letter queue.</p>`;
+
+const facilityUnreachable = `<p style="${P}">A notice for {{> user value=facilityName}} was not sent: the facility's notification address is on the suppression list after a bounce or a complaint, and the facility has no other address.</p>
+<p style="${P}">Ask {{> user value=facilityName}} for a working address, update it in Rōvn Passport, and then take the old address off the suppression list.</p>`;
 
 /** The compiled HTML template of every notice kind. */
 const HTML_TEMPLATES = compileTemplates(
@@ -99,6 +105,7 @@ const HTML_TEMPLATES = compileTemplates(
       expiring,
       needs_review: needsReview,
       source_unavailable: sourceUnavailable,
+      facility_unreachable: facilityUnreachable,
     },
   },
   { escapeHtml: true },

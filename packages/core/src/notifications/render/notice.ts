@@ -10,6 +10,7 @@ const NOTICE_KINDS = [
   'needs_review',
   'expiring',
   'source_unavailable',
+  'facility_unreachable',
 ] as const;
 
 /** Who an email is written for. */
@@ -21,7 +22,8 @@ type RecipientRole = (typeof RECIPIENT_ROLES)[number];
 /**
  * Which roles may receive each kind. A possible match (`needs_review`) is
  * for the facility's reviewers to decide, not for the worker; a source
- * outage is an operator's problem and says nothing about the worker.
+ * outage is an operator's problem and says nothing about the worker; a
+ * facility whose address is suppressed is an operator's problem too.
  */
 const ALLOWED_ROLES: Readonly<Record<NoticeKind, readonly RecipientRole[]>> = {
   flagged: ['worker', 'facility'],
@@ -29,7 +31,14 @@ const ALLOWED_ROLES: Readonly<Record<NoticeKind, readonly RecipientRole[]>> = {
   needs_review: ['facility'],
   expiring: ['worker', 'facility'],
   source_unavailable: ['operator'],
+  facility_unreachable: ['operator'],
 };
+
+/** Kinds about no one worker: they carry no worker and no credential. */
+const OPERATOR_KINDS: readonly NoticeKind[] = [
+  'source_unavailable',
+  'facility_unreachable',
+];
 
 /**
  * The outcome each kind may carry. A credential about to expire is still
@@ -42,6 +51,8 @@ const KIND_OUTCOMES: Readonly<Record<NoticeKind, readonly Outcome[]>> = {
   needs_review: ['needs_review'],
   expiring: ['clear'],
   source_unavailable: ['source_unavailable'],
+  // The outcome of the notice the facility could not be sent.
+  facility_unreachable: ['flagged', 'expired', 'needs_review', 'clear'],
 };
 
 // Names and labels never carry a date; one that does is most likely a date
@@ -86,10 +97,11 @@ const noticeSchema = z
       name: label(500),
       email: z.email(),
     }),
-    worker: z.strictObject({ displayName: label(500) }),
+    /** Absent from operator notices, which are about no one worker. */
+    worker: z.strictObject({ displayName: label(500) }).optional(),
     facility: z.strictObject({ name: label(500) }).optional(),
     /** What was checked, e.g. `NPI 1234567893` or `RN license (OH)`. */
-    credential: z.strictObject({ label: label(200) }),
+    credential: z.strictObject({ label: label(200) }).optional(),
     source: z.strictObject({ title: label(200) }),
     outcome: outcomeSchema,
     findings: z
@@ -103,6 +115,14 @@ const noticeSchema = z
     checkedAt: z.iso.datetime({ offset: true }),
     expiresOn: isoDate.optional(),
     daysUntilExpiry: z.number().int().min(0).max(3650).optional(),
+    /** How bad a source outage is, for `source_unavailable`. */
+    outage: z
+      .strictObject({
+        failingChecks: z.number().int().min(1),
+        longestStreak: z.number().int().min(1),
+        failingSince: z.iso.datetime({ offset: true }).optional(),
+      })
+      .optional(),
     /** A link into the app; only http(s) is ever put in an href. */
     appUrl: httpUrl,
   })
@@ -112,6 +132,19 @@ const noticeSchema = z
 
     if (!KIND_OUTCOMES[notice.kind].includes(notice.outcome)) {
       issue('outcome', `does not fit a ${notice.kind} notice`);
+    }
+    const aboutWorker = !OPERATOR_KINDS.includes(notice.kind);
+    if (aboutWorker && notice.worker === undefined) {
+      issue('worker', `is required for a ${notice.kind} notice`);
+    }
+    if (aboutWorker && notice.credential === undefined) {
+      issue('credential', `is required for a ${notice.kind} notice`);
+    }
+    if (
+      notice.kind === 'facility_unreachable' &&
+      notice.facility === undefined
+    ) {
+      issue('facility', 'is required for a facility_unreachable notice');
     }
     if (notice.recipient.role === 'facility' && notice.facility === undefined) {
       issue('facility', 'is required for a facility recipient');
@@ -140,5 +173,6 @@ export {
   NOTICE_ID,
   NOTICE_KINDS,
   noticeSchema,
+  OPERATOR_KINDS,
   RECIPIENT_ROLES,
 };

@@ -23,6 +23,11 @@ interface NoticeView {
   daysPhrase: string;
   findings: { code: string; text: string }[];
   hasFindings: boolean;
+  hasOutage: boolean;
+  failingChecks: number;
+  longestStreak: number;
+  /** When the longest-failing check last stopped answering; '' unknown. */
+  failingSince: string;
   appUrl: string;
   noticeId: string;
 }
@@ -85,10 +90,10 @@ const toNoticeView = (notice: Notice): NoticeView => {
     forFacility: notice.recipient.role === 'facility',
     forOperator: notice.recipient.role === 'operator',
     recipientName: cleanUserText(notice.recipient.name),
-    workerName: cleanUserText(notice.worker.displayName),
+    workerName: cleanUserText(notice.worker?.displayName ?? ''),
     facilityName: cleanUserText(notice.facility?.name ?? ''),
     hasFacility: notice.facility !== undefined,
-    credentialLabel: cleanUserText(notice.credential.label),
+    credentialLabel: cleanUserText(notice.credential?.label ?? ''),
     sourceTitle: cleanUserText(notice.source.title),
     checkedOn,
     expiresOn,
@@ -96,6 +101,13 @@ const toNoticeView = (notice: Notice): NoticeView => {
     daysPhrase: daysPhraseFor(notice.daysUntilExpiry),
     findings,
     hasFindings: findings.length > 0,
+    hasOutage: notice.outage !== undefined,
+    failingChecks: notice.outage?.failingChecks ?? 0,
+    longestStreak: notice.outage?.longestStreak ?? 0,
+    failingSince:
+      notice.outage?.failingSince === undefined
+        ? ''
+        : formatCheckedAt(notice.outage.failingSince),
     appUrl: new URL(notice.appUrl).href,
     noticeId: notice.noticeId,
   };

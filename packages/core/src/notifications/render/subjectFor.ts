@@ -40,6 +40,8 @@ const subjectFor = (view: NoticeView): string => {
       return `Review needed: possible match for ${worker}`;
     case 'source_unavailable':
       return `Source unavailable: ${shorten(view.sourceTitle)}`;
+    case 'facility_unreachable':
+      return `Facility unreachable by email: ${shorten(view.facilityName)}`;
   }
 };
 

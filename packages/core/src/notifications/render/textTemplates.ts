@@ -71,8 +71,17 @@ Until someone at {{facilityName}} confirms or dismisses the match, Rōvn Passpor
 `;
 
 const sourceUnavailable = `We could not consult {{sourceTitle}} on {{checkedOn}}.
+{{#if hasOutage}}
+
+{{failingChecks}} check(s) of this source are failing; the longest has failed {{longestStreak}} time(s) in a row{{#if failingSince}}, since {{failingSince}}{{/if}}.
+{{/if}}
 
 The check is retried. No result is reported as clear until the source answers; if this keeps happening, look at the source's queue and its dead-letter queue.
+`;
+
+const facilityUnreachable = `A notice for {{facilityName}} was not sent: the facility's notification address is on the suppression list after a bounce or a complaint, and the facility has no other address.
+
+Ask {{facilityName}} for a working address, update it in Rōvn Passport, and then take the old address off the suppression list.
 `;
 
 /** The compiled plain-text template of every notice kind. */
@@ -86,6 +95,7 @@ const TEXT_TEMPLATES = compileTemplates(
       expiring,
       needs_review: needsReview,
       source_unavailable: sourceUnavailable,
+      facility_unreachable: facilityUnreachable,
     },
   },
   { escapeHtml: false },

@@ -1,0 +1,96 @@
+import type { Classification } from '../domain/classification';
+import type { Subject } from '../domain/subject';
+import {
+  NPPES_ADAPTER_VERSION,
+  nppesAdapter,
+} from '../sources/nppes/nppesAdapter';
+import { SAM_ADAPTER_VERSION } from '../sources/sam/samAdapter';
+import type { SourceId } from '../topology/sources';
+import type { SourceResponse } from '../workflows/perSubjectAdapter';
+import { LEIE_ADAPTER_VERSION } from '../workflows/screenLeieCheck';
+import { replayLeie } from './replayLeie';
+import { replayPerSubject } from './replayPerSubject';
+import { replaySam } from './replaySam';
+
+/** What a replay needs: the subject, the stored answer and "today". */
+interface ReplayInput {
+  source: SourceId;
+  subject: Subject;
+  response: SourceResponse;
+  /** The moment expiry and reinstatement decisions are taken at. */
+  at: Date;
+}
+
+/** A replayed classification and the rules version that produced it. */
+interface ReplayResult extends Classification {
+  source: SourceId;
+  adapterVersion: string;
+}
+
+/** How one source turns stored bytes into a classification. */
+interface Replayer {
+  version: string;
+  /** Content type assumed when the caller does not give one. */
+  defaultContentType: string;
+  classify(
+    subject: Subject,
+    response: SourceResponse,
+    at: Date,
+  ): Classification;
+}
+
+/**
+ * One replayer per active source. The `Record<SourceId, ...>` type makes
+ * adding a source to `SOURCE_IDS` without a replayer a compile error, so
+ * every stored receipt stays replayable.
+ */
+const REPLAYERS: Record<SourceId, Replayer> = {
+  nppes: {
+    version: NPPES_ADAPTER_VERSION,
+    defaultContentType: 'application/json',
+    classify: replayPerSubject(nppesAdapter),
+  },
+  'oig-leie': {
+    version: LEIE_ADAPTER_VERSION,
+    defaultContentType: 'text/csv',
+    classify: replayLeie,
+  },
+  sam: {
+    version: SAM_ADAPTER_VERSION,
+    defaultContentType: 'application/json',
+    classify: replaySam,
+  },
+};
+
+/**
+ * Re-runs a source's current parse and classify rules on stored bytes, for
+ * operators and auditors. Pure: no network, no store, no clock besides
+ * `at`. Never throws for bad bytes: whatever the parser does not
+ * understand ends as `source_unavailable` with a finding saying why.
+ *
+ * @example replayClassification({ source: 'nppes', subject,
+ *   response: { status: 200, contentType: 'application/json', body },
+ *   at: new Date('2025-01-15T00:00:00Z') })
+ */
+const replayClassification = (input: ReplayInput): ReplayResult => {
+  const replayer = REPLAYERS[input.source];
+  const classification = replayer.classify(
+    input.subject,
+    input.response,
+    input.at,
+  );
+
+  return {
+    source: input.source,
+    adapterVersion: replayer.version,
+    outcome: classification.outcome,
+    findings: classification.findings,
+  };
+};
+
+/** The content type a source's stored answers have when none is given. */
+const defaultReplayContentType = (source: SourceId): string =>
+  REPLAYERS[source].defaultContentType;
+
+export type { ReplayInput, ReplayResult };
+export { defaultReplayContentType, replayClassification };

@@ -1,0 +1,282 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReplayCommand } from '../../../packages/local/src/cli/replayCommand';
+import { MAINTENANCE_PAGE } from '../sources/nppes/factories';
+import { makeSubject } from '../sources/subjectFactory';
+
+const EXAMPLES = join(import.meta.dirname, '../../../examples/replay');
+
+/** Runs the command in-process and keeps what it wrote. */
+const run = async (argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runReplayCommand(argv, {
+    stdout: (s) => out.push(s),
+    stderr: (s) => err.push(s),
+    env: {},
+    now: () => new Date('2025-03-01T12:00:00Z'),
+  });
+
+  return { code, stdout: out.join(''), stderr: err.join('') };
+};
+
+describe('runReplayCommand', () => {
+  let dir: string;
+  let subjectPath: string;
+  let htmlPath: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rovn-replay-'));
+    subjectPath = join(dir, 'subject.json');
+    htmlPath = join(dir, 'page.html');
+    await writeFile(subjectPath, JSON.stringify(makeSubject()));
+    await writeFile(htmlPath, MAINTENANCE_PAGE);
+  });
+
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('replays the committed NPPES example as clear', async () => {
+    const argv = [
+      '--source',
+      'nppes',
+      '--subject',
+      join(EXAMPLES, 'subject.json'),
+      '--response',
+      join(EXAMPLES, 'nppes-response.json'),
+      '--at',
+      '2025-01-15',
+    ];
+
+    const { code, stdout, stderr } = await run(argv);
+
+    const printed = JSON.parse(stdout);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(printed).toMatchObject({
+      source: 'nppes',
+      subjectId: 'example-0001',
+      outcome: 'clear',
+      findings: [{ code: 'npi_active' }],
+      adapterVersion: 'nppes-1',
+      at: '2025-01-15T00:00:00.000Z',
+      response: { status: 200, contentType: 'application/json' },
+    });
+  });
+
+  it('replays the committed LEIE example as flagged', async () => {
+    const argv = [
+      '--source',
+      'oig-leie',
+      '--subject',
+      join(EXAMPLES, 'subject.json'),
+      '--response',
+      join(EXAMPLES, 'leie-updated.csv'),
+      '--at',
+      '2025-01-15',
+    ];
+
+    const { code, stdout } = await run(argv);
+
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      outcome: 'flagged',
+      findings: [{ code: 'exclusion' }, { code: 'screened' }],
+      response: { contentType: 'text/csv' },
+    });
+  });
+
+  it('exits 0 with source_unavailable for an HTML page', async () => {
+    const argv = [
+      '--source',
+      'nppes',
+      '--subject',
+      subjectPath,
+      '--response',
+      htmlPath,
+      '--content-type',
+      'text/html',
+    ];
+
+    const { code, stdout } = await run(argv);
+
+    const printed = JSON.parse(stdout);
+    expect(code).toBe(0);
+    expect(printed.outcome).toBe('source_unavailable');
+    expect(printed.at).toBe('2025-03-01T12:00:00.000Z');
+  });
+
+  it('passes --status on to the parser', async () => {
+    const argv = [
+      '--source',
+      'nppes',
+      '--subject',
+      join(EXAMPLES, 'subject.json'),
+      '--response',
+      join(EXAMPLES, 'nppes-response.json'),
+      '--status',
+      '502',
+    ];
+
+    const { code, stdout } = await run(argv);
+
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      outcome: 'source_unavailable',
+      response: { status: 502 },
+    });
+  });
+
+  it('prints its usage with --help', async () => {
+    const { code, stdout } = await run(['--help']);
+
+    expect(code).toBe(0);
+    expect(stdout).toContain('--receipt');
+  });
+
+  it.each([
+    ['no --subject', ['--source', 'nppes', '--response', 'x'], '--subject'],
+    [
+      'an unknown source',
+      ['--source', 'nope', '--subject', 's', '--response', 'x'],
+      'unknown source "nope"',
+    ],
+    [
+      'both --response and --receipt',
+      [
+        '--source',
+        'nppes',
+        '--subject',
+        's',
+        '--response',
+        'x',
+        '--receipt',
+        'k',
+      ],
+      'exactly one of',
+    ],
+    ['neither --response nor --receipt', ['--subject', 's'], 'exactly one of'],
+    [
+      'no --source with --response',
+      ['--subject', 's', '--response', 'x'],
+      '--source <id> is required',
+    ],
+    [
+      'a day that does not exist',
+      [
+        '--source',
+        'nppes',
+        '--subject',
+        's',
+        '--response',
+        'x',
+        '--at',
+        '2025-02-30',
+      ],
+      '--at must be a real day',
+    ],
+    [
+      'a status that is not a code',
+      [
+        '--source',
+        'nppes',
+        '--subject',
+        's',
+        '--response',
+        'x',
+        '--status',
+        'ok',
+      ],
+      '--status must be',
+    ],
+    [
+      'a malformed receipt key',
+      ['--subject', 's', '--receipt', 'receipts/nppes/abc'],
+      '--receipt must be a receipt key',
+    ],
+    ['an unknown option', ['--subject', 's', '--colour'], 'colour'],
+  ])('exits 2 for %s', async (_case, argv, message) => {
+    const { code, stdout, stderr } = await run(argv);
+
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+  });
+
+  it('exits 2 when the subject file cannot be read', async () => {
+    const argv = [
+      '--source',
+      'nppes',
+      '--subject',
+      join(dir, 'missing.json'),
+      '--response',
+      htmlPath,
+    ];
+
+    const { code, stderr } = await run(argv);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('cannot read subject');
+  });
+
+  it('exits 2 when the subject file is not JSON', async () => {
+    const argv = [
+      '--source',
+      'nppes',
+      '--subject',
+      htmlPath,
+      '--response',
+      htmlPath,
+    ];
+
+    const { code, stderr } = await run(argv);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('is not valid JSON');
+  });
+
+  it('exits 2 for an invalid subject without echoing its values', async () => {
+    const path = join(dir, 'invalid.json');
+    await writeFile(
+      path,
+      JSON.stringify({
+        ...makeSubject(),
+        givenName: '',
+        dateOfBirth: '02/29/1984',
+      }),
+    );
+    const argv = [
+      '--source',
+      'nppes',
+      '--subject',
+      path,
+      '--response',
+      htmlPath,
+    ];
+
+    const { code, stderr } = await run(argv);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('givenName');
+    expect(stderr).toContain('dateOfBirth');
+    expect(stderr).not.toContain('1984');
+    expect(stderr).not.toContain('Merriweather');
+  });
+
+  it('exits 2 when the response file cannot be read', async () => {
+    const argv = [
+      '--source',
+      'nppes',
+      '--subject',
+      subjectPath,
+      '--response',
+      join(dir, 'missing.json'),
+    ];
+
+    const { code, stderr } = await run(argv);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('cannot read response');
+  });
+});

@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { replayClassification } from '../../../packages/core/src/replay/replayClassification';
+import {
+  jsonAnswer,
+  MAINTENANCE_PAGE,
+  makeNppesBody,
+  makeRecord,
+  textAnswer,
+} from '../sources/nppes/factories';
+import { encode, leieBytes, listedWorker } from '../sources/oig-leie/factories';
+import { listing, samRecord } from '../sources/sam/factories';
+import { makeSubject } from '../sources/subjectFactory';
+
+const AT = new Date('2025-01-15T00:00:00Z');
+
+const csvAnswer = (body: Uint8Array, status = 200) => ({
+  status,
+  contentType: 'text/csv',
+  body,
+});
+
+describe('replayClassification: nppes', () => {
+  it('classifies an active record with the worker name as clear', () => {
+    const response = jsonAnswer(makeNppesBody([makeRecord()]));
+
+    const result = replayClassification({
+      source: 'nppes',
+      subject: makeSubject(),
+      response,
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('clear');
+    expect(result.findings.map((f) => f.code)).toEqual(['npi_active']);
+    expect(result.adapterVersion).toBe('nppes-1');
+  });
+
+  it('ends as invalid_input for a bad NPI whatever the bytes say', () => {
+    const response = jsonAnswer(makeNppesBody([makeRecord()]));
+
+    const result = replayClassification({
+      source: 'nppes',
+      subject: makeSubject({ npi: '1234567890' }),
+      response,
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('invalid_input');
+    expect(result.findings[0]?.code).toBe('npi_check_digit');
+  });
+
+  it('ends as source_unavailable for a maintenance page', () => {
+    const response = textAnswer(MAINTENANCE_PAGE, { contentType: 'text/html' });
+
+    const result = replayClassification({
+      source: 'nppes',
+      subject: makeSubject(),
+      response,
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('source_unavailable');
+    expect(result.findings[0]?.code).toBe('unreadable_response');
+  });
+
+  it('ends as source_unavailable for a 503 with a JSON body', () => {
+    const response = jsonAnswer(makeNppesBody([makeRecord()]), { status: 503 });
+
+    const result = replayClassification({
+      source: 'nppes',
+      subject: makeSubject(),
+      response,
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('source_unavailable');
+  });
+});
+
+describe('replayClassification: oig-leie', () => {
+  it('flags a worker listed by name and date of birth', () => {
+    const response = csvAnswer(leieBytes([listedWorker()]));
+
+    const result = replayClassification({
+      source: 'oig-leie',
+      subject: makeSubject(),
+      response,
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('flagged');
+    expect(result.findings.map((f) => f.code)).toEqual([
+      'exclusion',
+      'screened',
+    ]);
+    expect(result.adapterVersion).toBe('oig-leie-1');
+  });
+
+  it('decides reinstatement against the replay day', () => {
+    const response = csvAnswer(
+      leieBytes([listedWorker({ reinstatementDate: '2025-01-10' })]),
+    );
+    const subject = makeSubject();
+
+    const before = replayClassification({
+      source: 'oig-leie',
+      subject,
+      response,
+      at: new Date('2025-01-09T00:00:00Z'),
+    });
+    const after = replayClassification({
+      source: 'oig-leie',
+      subject,
+      response,
+      at: AT,
+    });
+
+    expect(before.outcome).toBe('flagged');
+    expect(after.outcome).toBe('clear');
+  });
+
+  it('refuses a file with a changed header, naming the rule', () => {
+    const text = new TextDecoder().decode(leieBytes([listedWorker()]));
+    const response = csvAnswer(encode(text.replace('"NPI"', '"NPI_NUMBER"')));
+
+    const result = replayClassification({
+      source: 'oig-leie',
+      subject: makeSubject(),
+      response,
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('source_unavailable');
+    expect(result.findings[0]).toMatchObject({
+      code: 'list_refused',
+      data: { rule: 'header', row: 1 },
+    });
+  });
+
+  it('refuses a truncated file', () => {
+    const bytes = leieBytes([listedWorker(), listedWorker()]);
+    const response = csvAnswer(bytes.slice(0, bytes.byteLength - 30));
+
+    const result = replayClassification({
+      source: 'oig-leie',
+      subject: makeSubject(),
+      response,
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('source_unavailable');
+    expect(result.findings[0]?.code).toBe('list_refused');
+  });
+
+  it('ends as source_unavailable when the download was not a 2xx', () => {
+    const response = csvAnswer(leieBytes([listedWorker()]), 404);
+
+    const result = replayClassification({
+      source: 'oig-leie',
+      subject: makeSubject(),
+      response,
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('source_unavailable');
+    expect(result.findings[0]).toMatchObject({
+      code: 'source_error',
+      data: { status: 404 },
+    });
+  });
+});
+
+describe('replayClassification: sam', () => {
+  it('flags a stored answer listing the worker NPI', () => {
+    const response = listing([samRecord({ npi: '1234567893' })]);
+
+    const result = replayClassification({
+      source: 'sam',
+      subject: makeSubject(),
+      response,
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('flagged');
+    expect(result.adapterVersion).toBe('sam-1');
+    expect(result.findings.at(-1)).toMatchObject({
+      code: 'screened',
+      data: { lookups: ['replay'], today: '2025-01-15' },
+    });
+  });
+
+  it('decides termination against the replay day', () => {
+    const response = listing([
+      samRecord(
+        { npi: '1234567893' },
+        { terminationDate: '01-10-2025', terminationType: 'Definite' },
+      ),
+    ]);
+
+    const before = replayClassification({
+      source: 'sam',
+      subject: makeSubject(),
+      response,
+      at: new Date('2025-01-09T00:00:00Z'),
+    });
+    const after = replayClassification({
+      source: 'sam',
+      subject: makeSubject(),
+      response,
+      at: AT,
+    });
+
+    expect(before.outcome).toBe('flagged');
+    expect(after.outcome).toBe('clear');
+  });
+
+  it('replays a stored 429 as quota_exhausted', () => {
+    const response = { ...listing([]), status: 429 };
+
+    const result = replayClassification({
+      source: 'sam',
+      subject: makeSubject(),
+      response,
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('source_unavailable');
+    expect(result.findings[0]?.code).toBe('quota_exhausted');
+  });
+});
