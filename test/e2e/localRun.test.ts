@@ -37,6 +37,7 @@ describe('the local run, end to end', () => {
     database = await createTestDatabase();
 
     summary = await runLocal({
+      nppesTimeoutMs: 10_000,
       outDir,
       workers: 25,
       reuse: false,

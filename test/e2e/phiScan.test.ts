@@ -32,6 +32,7 @@ describe('PHI scan of the local run', () => {
     database = await freshDatabaseUrl();
     printed = [];
     summary = await runLocal({
+      nppesTimeoutMs: 10_000,
       outDir,
       workers: WORKERS,
       reuse: false,

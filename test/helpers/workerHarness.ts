@@ -51,7 +51,7 @@ const startWorkerHarness = async (options: {
     clients,
   });
   const simulator = await startSourceSimulator({
-    slowDelayMs: 4_000,
+    slowDelayMs: 10_000,
     ...options.simulator,
   });
   const deps = localDeps({
@@ -59,7 +59,7 @@ const startWorkerHarness = async (options: {
     clients,
     resources,
     simulatorBaseUrl: simulator.baseUrl,
-    nppesTimeoutMs: 1_000,
+    nppesTimeoutMs: 5_000,
   });
 
   return {

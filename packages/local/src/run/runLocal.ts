@@ -54,9 +54,15 @@ interface RunLocalOptions {
    * twice, to show that duplicates change nothing.
    */
   deliverTwice?: boolean;
+  /**
+   * The NPPES time limit (default 5 s); the simulator's slow answers take
+   * twice as long. Tests on a loaded machine raise it so only the slow
+   * answers time out.
+   */
+  nppesTimeoutMs?: number;
 }
 
-const NPPES_TIMEOUT_MS = 5_000;
+const DEFAULT_NPPES_TIMEOUT_MS = 5_000;
 
 /** A fixed fake key: the simulator only checks that one is sent. */
 const LOCAL_SAM_API_KEY = 'local-fake-sam-key';
@@ -129,6 +135,7 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const times = options.deliverTwice ? 2 : 1;
+  const nppesTimeoutMs = options.nppesTimeoutMs ?? DEFAULT_NPPES_TIMEOUT_MS;
 
   try {
     const moto = await startMotoServer();
@@ -145,7 +152,7 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
       nppes: world.nppes,
       leie: { kind: 'file', body: world.leieCsv },
       sam: world.sam,
-      slowDelayMs: NPPES_TIMEOUT_MS * 2,
+      slowDelayMs: nppesTimeoutMs * 2,
     });
     stops.unshift(simulator.stop);
     print(`Source simulator (NPPES, LEIE, SAM) on ${simulator.baseUrl}`);
@@ -185,7 +192,7 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
       clients,
       resources,
       simulatorBaseUrl: simulator.baseUrl,
-      nppesTimeoutMs: NPPES_TIMEOUT_MS,
+      nppesTimeoutMs,
     });
     const provider = async () => deps;
 
