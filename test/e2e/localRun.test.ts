@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,7 @@ describe('the local run, end to end', () => {
 
   beforeAll(async () => {
     outDir = await mkdtemp(join(tmpdir(), 'rovn-e2e-'));
+    await writeFile(join(outDir, 'not-ours.txt'), 'keep me');
     database = await createTestDatabase();
 
     summary = await runLocal({
@@ -85,6 +86,7 @@ describe('the local run, end to end', () => {
     expect(written.emails_sent).toBe(summary.emails_sent);
     expect(index.match(/\.eml"/g)).toHaveLength(9);
     expect(existsSync(join(outDir, 'logs', 'handlers.log'))).toBe(true);
+    expect(readFileSync(join(outDir, 'not-ours.txt'), 'utf8')).toBe('keep me');
     expect(printed.some((line) => line.startsWith('source '))).toBe(true);
   });
 });

@@ -1,6 +1,22 @@
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** True when `YYYY-MM-DD` names a real calendar day (no 02-30, no 13th month). */
+const isCalendarDay = (value: string): boolean => {
+  const date = new Date(`${value}T00:00:00Z`);
+
+  return (
+    !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+  );
+};
+
+/**
+ * A calendar date as `YYYY-MM-DD`. An impossible date is refused: a
+ * mistyped date of birth must not quietly fail to match a listed person.
+ */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(isCalendarDay, 'not a real calendar date');
 
 /**
  * The person a check is about, as the adapters see it. This is also the

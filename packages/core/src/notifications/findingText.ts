@@ -17,9 +17,22 @@ const FINDING_TEXT: Record<string, string> = {
   discipline: 'The licensing board reports disciplinary action.',
 };
 
+/**
+ * Findings that record how a check was done rather than what it found;
+ * they stay in the result for audit but say nothing to a recipient.
+ */
+const INFORMATIONAL_FINDINGS: ReadonlySet<string> = new Set([
+  'screened',
+  'npi_active',
+]);
+
+/** Whether a finding code tells a recipient something. */
+const isReportableFinding = (code: string): boolean =>
+  !INFORMATIONAL_FINDINGS.has(code);
+
 /** Text for one finding code; unknown codes get a neutral sentence. */
 const findingText = (code: string): string =>
   FINDING_TEXT[code] ??
   'The source reported a detail that needs attention; open the record to review it.';
 
-export { findingText };
+export { findingText, isReportableFinding };

@@ -7,7 +7,7 @@ import { recipientsFor } from '../store/recipients';
 import type { Database } from '../store/schema';
 import { SOURCES } from '../topology/sources';
 import { addresseesFor } from './addresseesFor';
-import { findingText } from './findingText';
+import { findingText, isReportableFinding } from './findingText';
 import type { NoticeKind } from './render/notice';
 import { reportUnreachableFacility } from './reportUnreachableFacility';
 import { sendNoticeOnce } from './sendNoticeOnce';
@@ -98,10 +98,9 @@ const notifyChange = async (
         credential: { label: credential.label },
         source: { title: SOURCES[event.source].title },
         outcome: event.outcome,
-        findings: event.findingCodes.map((code) => ({
-          code,
-          text: findingText(code),
-        })),
+        findings: event.findingCodes
+          .filter(isReportableFinding)
+          .map((code) => ({ code, text: findingText(code) })),
         checkedAt: event.checkedAt,
         appUrl: new URL(
           `/workers/${encodeURIComponent(event.workerId)}`,

@@ -71,18 +71,31 @@ const dispatch = async (argv: string[]): Promise<number> => {
   }
 };
 
+/** The first error down a `cause` chain that is not one of ours. */
+const rootCause = (error: Error): Error | undefined => {
+  let cause: unknown = error.cause;
+  while (cause instanceof RovnError) cause = cause.cause;
+
+  return cause instanceof Error ? cause : undefined;
+};
+
 /**
- * The operator and developer command line. Errors the code raised on
- * purpose print their message; anything else prints its stack.
+ * The operator and developer command line. A failure prints its name and
+ * message, and the underlying cause (a refused connection, missing
+ * credentials); the stack only with `ROVN_DEBUG=1`.
  */
 const main = async (): Promise<void> => {
   try {
     process.exitCode = await dispatch(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof RovnError) {
-      process.stderr.write(`${error.name}: ${error.message}\n`);
-    } else {
-      process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  } catch (thrown) {
+    const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+    const cause = rootCause(error);
+    process.stderr.write(`${error.name}: ${error.message}\n`);
+    if (cause !== undefined) {
+      process.stderr.write(`  caused by ${cause.name}: ${cause.message}\n`);
+    }
+    if (process.env.ROVN_DEBUG === '1') {
+      process.stderr.write(`${error.stack ?? ''}\n`);
     }
     process.exitCode = 1;
   }

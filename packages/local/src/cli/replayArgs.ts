@@ -60,9 +60,15 @@ type Values = ReturnType<
   typeof parseArgs<{ options: typeof OPTIONS }>
 >['values'];
 
-const isRealDay = (text: string): boolean =>
-  DAY.test(text) &&
-  new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+const isRealDay = (text: string): boolean => {
+  const day = new Date(`${text}T00:00:00Z`);
+
+  return (
+    DAY.test(text) &&
+    !Number.isNaN(day.getTime()) &&
+    day.toISOString().startsWith(text)
+  );
+};
 
 const checkedSource = (
   value: string | undefined,

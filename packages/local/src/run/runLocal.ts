@@ -112,7 +112,11 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
     print(
       `Resetting local state in ${options.outDir} (pass --reuse to keep the database)`,
     );
-    await rm(options.outDir, { recursive: true, force: true });
+    // Only what a run creates is removed: --out may name a folder that
+    // holds other files.
+    for (const made of [dirs.db, join(options.outDir, 'run-summary.json')]) {
+      await rm(made, { recursive: true, force: true });
+    }
   }
   await rm(dirs.outbox, { recursive: true, force: true });
   await rm(dirs.logs, { recursive: true, force: true });
