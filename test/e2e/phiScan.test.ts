@@ -5,10 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDemoRoster } from '../../packages/local/src/demo/makeDemoRoster';
 import type { RunSummary } from '../../packages/local/src/run/collectSummary';
 import { runLocal } from '../../packages/local/src/run/runLocal';
-import {
-  type FreshDatabase,
-  freshDatabaseUrl,
-} from '../helpers/freshDatabaseUrl';
+import { createTestDatabase } from '../helpers/db';
 import { findPhi, type PhiNeedle, phiNeedles } from '../helpers/phiNeedles';
 
 const WORKERS = 30;
@@ -22,14 +19,14 @@ const SEED = 8;
  */
 describe('PHI scan of the local run', () => {
   let outDir: string;
-  let database: FreshDatabase | undefined;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let printed: string[];
   let summary: RunSummary;
   let needles: PhiNeedle[];
 
   beforeAll(async () => {
     outDir = await mkdtemp(join(tmpdir(), 'rovn-phi-scan-'));
-    database = await freshDatabaseUrl();
+    database = await createTestDatabase();
     printed = [];
     summary = await runLocal({
       nppesTimeoutMs: 10_000,

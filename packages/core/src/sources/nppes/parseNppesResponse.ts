@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { decodeJsonBody, isPlainObject, schemaReason } from '../decodeJsonBody';
 import { nppesErrorsBodySchema, nppesResultsBodySchema } from './nppesSchema';
 import type { NppesHttpAnswer, ParsedNppesResponse } from './types';
 
@@ -6,41 +6,6 @@ const unreadable = (reason: string): ParsedNppesResponse => ({
   kind: 'unreadable',
   reason,
 });
-
-/**
- * A reason naming where a body broke its schema, by path and issue code
- * only: zod's messages can quote values, and values here are names.
- */
-const schemaReason = (error: z.ZodError): string => {
-  const issue = error.issues[0];
-  const path = issue?.path.map(String).join('.') || '(root)';
-
-  return `schema_mismatch:${path}:${issue?.code ?? 'unknown'}`;
-};
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const decodeJson = (body: Uint8Array): { value: unknown } | string => {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    return 'not_utf8';
-  }
-  const trimmed = text.trim();
-  if (trimmed === '') {
-    return 'empty_body';
-  }
-  if (trimmed.startsWith('<')) {
-    return 'html_body';
-  }
-  try {
-    return { value: JSON.parse(trimmed) };
-  } catch {
-    return 'not_json';
-  }
-};
 
 const interpret = (value: unknown): ParsedNppesResponse => {
   if (!isPlainObject(value)) {
@@ -99,7 +64,7 @@ const parseNppesResponse = (answer: NppesHttpAnswer): ParsedNppesResponse => {
       return unreadable('html_body');
     }
 
-    const decoded = decodeJson(answer.body);
+    const decoded = decodeJsonBody(answer.body);
 
     return typeof decoded === 'string'
       ? unreadable(decoded)

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { SourceResponse } from '../../workflows/perSubjectAdapter';
+import { decodeJsonBody, isPlainObject, schemaReason } from '../decodeJsonBody';
 import { samBodySchema } from './samSchema';
 import type { ParsedSamResponse } from './types';
 
@@ -7,38 +7,6 @@ const unreadable = (reason: string): ParsedSamResponse => ({
   kind: 'unreadable',
   reason,
 });
-
-/** Where a body broke its schema, by path and code only, never a value. */
-const schemaReason = (error: z.ZodError): string => {
-  const issue = error.issues[0];
-  const path = issue?.path.map(String).join('.') || '(root)';
-
-  return `schema_mismatch:${path}:${issue?.code ?? 'unknown'}`;
-};
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const decodeJson = (body: Uint8Array): { value: unknown } | string => {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    return 'not_utf8';
-  }
-  const trimmed = text.trim();
-  if (trimmed === '') {
-    return 'empty_body';
-  }
-  if (trimmed.startsWith('<')) {
-    return 'html_body';
-  }
-  try {
-    return { value: JSON.parse(trimmed) };
-  } catch {
-    return 'not_json';
-  }
-};
 
 const interpret = (value: unknown): ParsedSamResponse => {
   if (!isPlainObject(value)) {
@@ -96,7 +64,7 @@ const parseSamResponse = (answer: SourceResponse): ParsedSamResponse => {
       return unreadable('html_body');
     }
 
-    const decoded = decodeJson(answer.body);
+    const decoded = decodeJsonBody(answer.body);
 
     return typeof decoded === 'string'
       ? unreadable(decoded)
