@@ -3,21 +3,8 @@ import {
   makeLeieCsv,
   makeLeieRows,
   type Subject,
+  seededRandom,
 } from '@rovn/core';
-
-/** A small seeded generator (mulberry32): same seed, same world. */
-const seeded = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 const SYLLABLES = [
   'AL',
@@ -106,7 +93,7 @@ const NPI = LEIE_COLUMNS.indexOf('NPI');
  * surname, which would make screening look much slower than it is.
  */
 const makeBenchLeieCsv = (rows: number, seed = 11): string => {
-  const next = surnameSampler(seeded(seed));
+  const next = surnameSampler(seededRandom(seed));
   const table = makeLeieRows(rows, seed);
   for (const row of table) {
     if (row[LASTNAME] !== '') row[LASTNAME] = next();
@@ -125,7 +112,7 @@ const makeBenchWorkers = (
   listedNpis: readonly string[],
   seed = 23,
 ): Subject[] => {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const next = surnameSampler(random);
   const workers: Subject[] = new Array(count);
   for (let i = 0; i < count; i += 1) {

@@ -1,32 +1,12 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LEIE_COLUMNS } from '../../../packages/core/src/sources/oig-leie/leieColumns';
 import {
   type SourceSimulator,
   startSourceSimulator,
 } from '../../../packages/local/src/simulator/startSourceSimulator';
 
 const UA = 'rovn-passport-test/1.0';
-
-const LEIE_COLUMNS = [
-  'LASTNAME',
-  'FIRSTNAME',
-  'MIDNAME',
-  'BUSNAME',
-  'GENERAL',
-  'SPECIALTY',
-  'UPIN',
-  'NPI',
-  'DOB',
-  'ADDRESS',
-  'CITY',
-  'STATE',
-  'ZIP',
-  'EXCLTYPE',
-  'EXCLDATE',
-  'REINDATE',
-  'WAIVERDATE',
-  'WVRSTATE',
-];
 
 const leieRow = (values: Partial<Record<string, string>>): string =>
   LEIE_COLUMNS.map((column) => `"${values[column] ?? ''}"`).join(',');

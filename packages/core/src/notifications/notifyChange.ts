@@ -9,8 +9,9 @@ import { SOURCES } from '../topology/sources';
 import { addresseesFor } from './addresseesFor';
 import { findingText, isReportableFinding } from './findingText';
 import type { NoticeKind } from './render/notice';
-import { reportUnreachableFacility } from './reportUnreachableFacility';
+import { reportIfUnreachable } from './reportUnreachableFacility';
 import { sendNoticeOnce } from './sendNoticeOnce';
+import { workerAppUrl } from './workerAppUrl';
 
 /** What the change notifier talks to. */
 interface NotifyDeps {
@@ -102,20 +103,11 @@ const notifyChange = async (
           .filter(isReportableFinding)
           .map((code) => ({ code, text: findingText(code) })),
         checkedAt: event.checkedAt,
-        appUrl: new URL(
-          `/workers/${encodeURIComponent(event.workerId)}`,
-          deps.appBaseUrl,
-        ).toString(),
+        appUrl: workerAppUrl(deps.appBaseUrl, event.workerId),
       },
     });
     report[status] += 1;
-    if (status === 'suppressed' && addressee.facilityName !== undefined) {
-      await reportUnreachableFacility(deps, {
-        facilityId: addressee.id,
-        facilityName: addressee.facilityName,
-        outcome: event.outcome,
-      });
-    }
+    await reportIfUnreachable(deps, addressee, status, event.outcome);
   }
 
   return report;

@@ -9,8 +9,9 @@ import { recipientsFor } from '../store/recipients';
 import type { Database } from '../store/schema';
 import { isSourceId, SOURCES } from '../topology/sources';
 import { addresseesFor } from './addresseesFor';
-import { reportUnreachableFacility } from './reportUnreachableFacility';
+import { reportIfUnreachable } from './reportUnreachableFacility';
 import { sendNoticeOnce } from './sendNoticeOnce';
+import { workerAppUrl } from './workerAppUrl';
 
 /** What the expiry reminders talk to. */
 interface ExpiringDeps {
@@ -172,20 +173,11 @@ const notifyExpiring = async (deps: ExpiringDeps): Promise<ExpiringReport> => {
             checkedAt: new Date(check.last_checked_at).toISOString(),
             expiresOn: notice.expiresOn,
             daysUntilExpiry: notice.daysUntilExpiry,
-            appUrl: new URL(
-              `/workers/${encodeURIComponent(credential.worker_id)}`,
-              deps.appBaseUrl,
-            ).toString(),
+            appUrl: workerAppUrl(deps.appBaseUrl, credential.worker_id),
           },
         });
         report[status] += 1;
-        if (status === 'suppressed' && addressee.facilityName !== undefined) {
-          await reportUnreachableFacility(deps, {
-            facilityId: addressee.id,
-            facilityName: addressee.facilityName,
-            outcome: 'clear',
-          });
-        }
+        await reportIfUnreachable(deps, addressee, status, 'clear');
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { Outcome } from '../domain/outcome';
+import type { Addressee } from './addresseesFor';
 import { type SendDeps, sendNoticeOnce } from './sendNoticeOnce';
 
 /** Where operator notices go; absent, they are only logged. */
@@ -51,5 +52,24 @@ const reportUnreachableFacility = async (
   });
 };
 
+/**
+ * Reports the facility when a notice to it was suppressed: the step both
+ * the change notifier and the expiry reminders take after each send.
+ */
+const reportIfUnreachable = async (
+  deps: OperatorDeps,
+  addressee: Addressee,
+  status: string,
+  outcome: Outcome,
+): Promise<void> => {
+  if (status !== 'suppressed' || addressee.facilityName === undefined) return;
+
+  await reportUnreachableFacility(deps, {
+    facilityId: addressee.id,
+    facilityName: addressee.facilityName,
+    outcome,
+  });
+};
+
 export type { OperatorDeps };
-export { reportUnreachableFacility };
+export { reportIfUnreachable, reportUnreachableFacility };
