@@ -15,6 +15,14 @@ const check = async (...argv: string[]) => {
 };
 
 describe('runEgressCheck', () => {
+  it('prints its usage for --help and exits 0', async () => {
+    const result = await check('--help');
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^usage: rovn egress check <url>/);
+    expect(result.stderr).toBe('');
+  });
+
   it('prints an allowed verdict for the NPPES URL', async () => {
     const result = await check(
       NPPES_URL,

@@ -56,8 +56,9 @@ const resolverFrom = (answers: readonly string[]): Resolver => {
 /**
  * `rovn egress check <url>`: applies the production allow-list and every
  * egress rule except the connection, and prints
- * `{"allowed": ..., "rule": ...}`. Returns 0 whatever the verdict and 2 for
- * bad arguments. With `--resolve` no DNS query is made; without
+ * `{"allowed": ..., "rule": ...}`. Returns 0 whatever the verdict (a URL
+ * that does not parse is the verdict `invalid_url`), 2 for bad arguments;
+ * `--help` prints the usage. With `--resolve` no DNS query is made; without
  * `--source` any allow-listed host is accepted.
  *
  * @param argv - the arguments after `egress check`
@@ -77,8 +78,13 @@ const runEgressCheck = async (
       options: {
         resolve: { type: 'string', multiple: true },
         source: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
+    if (values.help === true) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
     if (positionals.length !== 1 || positionals[0] === undefined) {
       throw new UsageError('expected exactly one URL');
     }
