@@ -133,8 +133,9 @@ function Alarms({ app, stack }: StackContext) {
       'The sweep did not run in the last 30 minutes: check its schedule rule and function',
   });
 
-  // Missing data is not breaching: until a coverage job emits the metric,
-  // or between its runs, there is nothing to judge.
+  // The daily coverage-report job emits this metric. Missing data is not
+  // breaching: between its runs there is nothing to judge, and a job that
+  // stops running shows in its function's error alarm.
   alarm('coverage-overdue', {
     metric: new cloudwatch.Metric({
       namespace: COVERAGE_METRIC.namespace,

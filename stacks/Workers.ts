@@ -8,6 +8,7 @@ import {
   type StackContext,
   use,
 } from 'sst/constructs';
+import { COVERAGE_METRIC } from '../packages/core/src/cadence/coverageMetric';
 import { receiptPrefixesFor } from '../packages/core/src/receipts/receiptKeys';
 import {
   FUNCTIONS,
@@ -203,6 +204,19 @@ function Workers({ app, stack }: StackContext) {
   readDatabaseSecret(expiryNotices);
   sendEmail(expiryNotices);
 
+  // The coverage job publishes its one metric namespace, nothing else.
+  const coverageReport = createFunction(FUNCTIONS.coverageReport, '');
+  readDatabaseSecret(coverageReport);
+  coverageReport.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['cloudwatch:PutMetricData'],
+      resources: ['*'],
+      conditions: {
+        StringEquals: { 'cloudwatch:namespace': COVERAGE_METRIC.namespace },
+      },
+    }),
+  );
+
   const sesFeedback = createFunction(FUNCTIONS.sesFeedback, '');
   consume(sesFeedback, messaging.feedbackQueue, SES_FEEDBACK_QUEUE);
   readDatabaseSecret(sesFeedback);
@@ -211,6 +225,7 @@ function Workers({ app, stack }: StackContext) {
     sweep,
     leieRefresh,
     expiryNotices,
+    coverageReport,
   };
   for (const schedule of SCHEDULES) {
     new events.Rule(stack, `schedule-${schedule.name}`, {
@@ -226,6 +241,7 @@ function Workers({ app, stack }: StackContext) {
 
   return {
     adapters,
+    coverageReport,
     expiryNotices,
     leieRefresh,
     notifier,

@@ -1,5 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COVERAGE_METRIC } from '../../packages/core/src/cadence/coverageMetric';
 import { receiptPrefixesFor } from '../../packages/core/src/receipts/receiptKeys';
 import {
   FUNCTIONS,
@@ -167,6 +168,31 @@ describe('least privilege of the function roles', () => {
         ]);
       } else {
         expect(topics, String(id)).toEqual([]);
+      }
+    }
+  });
+
+  it('lets only the coverage job put metrics, and only in its namespace', () => {
+    for (const spec of ALL_FUNCTIONS) {
+      const metricStatements = roleStatements(stacks.Workers, spec).filter(
+        (statement) =>
+          actionsOf(statement).some((action) =>
+            action.startsWith('cloudwatch:'),
+          ),
+      );
+      if (spec.id === FUNCTIONS.coverageReport.id) {
+        expect(metricStatements).toEqual([
+          expect.objectContaining({
+            Action: 'cloudwatch:PutMetricData',
+            Condition: {
+              StringEquals: {
+                'cloudwatch:namespace': COVERAGE_METRIC.namespace,
+              },
+            },
+          }),
+        ]);
+      } else {
+        expect(metricStatements, spec.id).toEqual([]);
       }
     }
   });

@@ -1,3 +1,4 @@
+export { createCoverageReportHandler } from './handlers/coverageReportHandler';
 export { createExpiryNoticesHandler } from './handlers/expiryNoticesHandler';
 export { createLeieRefreshHandler } from './handlers/leieRefreshHandler';
 export { createLeieScreenHandler } from './handlers/leieScreenHandler';

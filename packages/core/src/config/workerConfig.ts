@@ -43,6 +43,8 @@ const SETTINGS = {
   },
   /** SES feedback needs the database only. */
   sesFeedback: {},
+  /** The daily coverage job: the database, and CloudWatch by IAM role. */
+  coverage: {},
 } as const;
 
 type HandlerKind = keyof typeof SETTINGS;

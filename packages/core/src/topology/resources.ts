@@ -75,6 +75,12 @@ const FUNCTIONS = {
     timeoutSeconds: 300,
     memoryMb: 512,
   },
+  coverageReport: {
+    id: 'coverage-report',
+    handler: 'packages/functions/src/coverageReport.handler',
+    timeoutSeconds: 120,
+    memoryMb: 512,
+  },
   sesFeedback: {
     id: 'ses-feedback',
     handler: 'packages/functions/src/sesFeedback.handler',
@@ -99,6 +105,13 @@ const SCHEDULES = [
     name: 'expiry-notices',
     expression: 'cron(0 13 * * ? *)',
     target: 'expiryNotices',
+  },
+  // The day's coverage record and the overdue metric, after the day's
+  // expiry checks and reminders have run.
+  {
+    name: 'coverage-report',
+    expression: 'cron(0 14 * * ? *)',
+    target: 'coverageReport',
   },
 ] as const;
 
