@@ -22,8 +22,11 @@ const SWEEP_WINDOW = Duration.minutes(30);
 
 const PERIOD = Duration.minutes(5);
 
-/** The coverage job runs at most hourly; the alarm looks at the last hour. */
-const COVERAGE_PERIOD = Duration.hours(1);
+/**
+ * The coverage job runs daily: the overdue alarm judges the last day's
+ * datum, and a day without a run counts as missed.
+ */
+const COVERAGE_PERIOD = Duration.days(1);
 
 const kebab = (name: string): string =>
   name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
@@ -133,9 +136,7 @@ function Alarms({ app, stack }: StackContext) {
       'The sweep did not run in the last 30 minutes: check its schedule rule and function',
   });
 
-  // The daily coverage-report job emits this metric. Missing data is not
-  // breaching: between its runs there is nothing to judge, and a job that
-  // stops running shows in its function's error alarm.
+  // The daily coverage-report job emits this metric.
   alarm('coverage-overdue', {
     metric: new cloudwatch.Metric({
       namespace: COVERAGE_METRIC.namespace,
@@ -147,6 +148,18 @@ function Alarms({ app, stack }: StackContext) {
     threshold: 0,
     alarmDescription:
       'Checks are past their compliance window: see the coverage report',
+  });
+
+  alarm('coverage-missed', {
+    metric: workers.coverageReport.metricInvocations({
+      period: COVERAGE_PERIOD,
+      statistic: 'Sum',
+    }),
+    threshold: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    alarmDescription:
+      'The coverage report did not run in the last day: check its schedule rule and function',
   });
 
   return { alarmTopic };

@@ -89,8 +89,28 @@ describe('Alarms stack', () => {
       Namespace: COVERAGE_METRIC.namespace,
       MetricName: COVERAGE_METRIC.metricName,
       Dimensions: [{ Name: COVERAGE_METRIC.stageDimension, Value: TEST_STAGE }],
+      Period: 86_400,
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
+  it('alarms when the daily coverage job did not run for a day', () => {
+    stacks.Alarms.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Invocations',
+      Period: 86_400,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+      Dimensions: [
+        {
+          Name: 'FunctionName',
+          Value: {
+            'Fn::ImportValue': Match.stringLikeRegexp('Workers.*coverage'),
+          },
+        },
+      ],
     });
   });
 
