@@ -95,6 +95,86 @@ const countEmailFeedback = async (
   return Number(row.n);
 };
 
+/** One address on the suppression list. */
+interface SuppressionRecord {
+  email: string;
+  reason: SuppressionReason;
+  suppressedAt: Date;
+}
+
+/** Every suppressed address, oldest first. */
+const listSuppressions = async (
+  db: Kysely<Database>,
+): Promise<SuppressionRecord[]> => {
+  const rows = await db
+    .selectFrom('suppressions')
+    .selectAll()
+    .orderBy('suppressed_at')
+    .orderBy('email')
+    .execute();
+
+  return rows.map((row) => ({
+    email: row.email,
+    reason: row.reason,
+    suppressedAt: new Date(row.suppressed_at),
+  }));
+};
+
+/** `email_feedback.kind` of the audit row a lifted suppression leaves. */
+const SUPPRESSION_LIFTED = 'suppression_lifted';
+
+/**
+ * Takes an address off the suppression list, after an operator confirmed
+ * it works again. The lift is recorded in `email_feedback` (kind
+ * `suppression_lifted`), which keeps the audit trail and lets transient
+ * bounces count afresh from this moment (see `lastSuppressionLift`).
+ *
+ * @returns false when the address was not suppressed (nothing recorded)
+ */
+const liftSuppression = async (
+  db: Kysely<Database>,
+  input: { email: string; now: Date },
+): Promise<boolean> => {
+  const email = normaliseEmail(input.email);
+
+  return db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom('suppressions')
+      .where('email', '=', email)
+      .returning('email')
+      .executeTakeFirst();
+    if (removed === undefined) return false;
+    await trx
+      .insertInto('email_feedback')
+      .values({
+        feedback_id: `lift:${input.now.toISOString()}`,
+        email,
+        kind: SUPPRESSION_LIFTED,
+        ses_message_id: null,
+        occurred_at: input.now,
+      })
+      .onConflict((oc) => oc.columns(['feedback_id', 'email']).doNothing())
+      .execute();
+
+    return true;
+  });
+};
+
+/** When the address's suppression was last lifted, if ever. */
+const lastSuppressionLift = async (
+  db: Kysely<Database>,
+  email: string,
+): Promise<Date | null> => {
+  const row = await db
+    .selectFrom('email_feedback')
+    .select(sql<Date | string | null>`max(occurred_at)`.as('at'))
+    .where('email', '=', normaliseEmail(email))
+    .where('kind', '=', SUPPRESSION_LIFTED)
+    .executeTakeFirst();
+
+  return row?.at == null ? null : new Date(row.at);
+};
+
 /** How many addresses are suppressed, for run summaries. */
 const countSuppressions = async (db: Kysely<Database>): Promise<number> => {
   const row = await db
@@ -105,11 +185,14 @@ const countSuppressions = async (db: Kysely<Database>): Promise<number> => {
   return Number(row.n);
 };
 
-export type { EmailFeedbackRecord, SuppressionReason };
+export type { EmailFeedbackRecord, SuppressionReason, SuppressionRecord };
 export {
   countEmailFeedback,
   countSuppressions,
   isSuppressed,
+  lastSuppressionLift,
+  liftSuppression,
+  listSuppressions,
   normaliseEmail,
   recordEmailFeedback,
   suppressAddress,

@@ -5,6 +5,7 @@ import { runEgressCheck } from './egressCheck';
 import { runReceiptsCommand } from './receiptsCommand';
 import { runReplayCommand } from './replayCommand';
 import { runCommand } from './runCommand';
+import { runSuppressionsCommand } from './suppressionsCommand';
 import { runContractsCommand } from './writeContracts';
 
 const USAGE = `Usage: pnpm rovn <command> [options]
@@ -22,6 +23,9 @@ Commands:
   contracts write|check       the event contracts as JSON Schema files
   coverage [--json]           per source: checks due, overdue, oldest
                               verification; stored as today's record
+  suppressions list|lift <email>
+                              addresses the notifier does not mail; lift
+                              one after it works again
 
 Run a command with --help for its options.
 `;
@@ -50,6 +54,8 @@ const dispatch = async (argv: string[]): Promise<number> => {
       return runContractsCommand(rest, io);
     case 'coverage':
       return runCoverageCommand(rest, io);
+    case 'suppressions':
+      return runSuppressionsCommand(rest, io);
     case 'egress':
       if (rest[0] === 'check') {
         return runEgressCheck(rest.slice(1), process);

@@ -15,15 +15,17 @@ const LOCAL_PGDATA = '.rovn/local/pgdata';
  * time, so stop a running `pnpm local` first.
  *
  * @param env - the environment (`process.env` in the CLI)
+ * @param localDataDir - the PGlite folder when `DATABASE_URL` is unset
  */
 const openOperatorStore = async (
   env: Record<string, string | undefined>,
+  localDataDir: string = LOCAL_PGDATA,
 ): Promise<Store | undefined> => {
   const url = env.DATABASE_URL;
   if (url !== undefined && url !== '') {
     return openStore({ kind: 'postgres', url, maxConnections: 2 });
   }
-  const dataDir = resolve(LOCAL_PGDATA);
+  const dataDir = resolve(localDataDir);
   if (!existsSync(dataDir)) return undefined;
 
   return openStore({ kind: 'pglite', dataDir });

@@ -3,6 +3,7 @@ import type { Log } from '../../log/logger';
 import type { Database } from '../../store/schema';
 import {
   countEmailFeedback,
+  lastSuppressionLift,
   recordEmailFeedback,
   suppressAddress,
 } from '../../store/suppressions';
@@ -76,10 +77,14 @@ const applySesFeedback = async (
     let reason: 'permanent_bounce' | 'complaint' | 'transient_bounces' | null =
       feedback.kind === 'transient_bounce' ? null : feedback.kind;
     if (reason === null) {
+      // Bounces from before an operator lifted a suppression do not count
+      // again: the address starts afresh.
+      const windowStart = new Date(now.getTime() - policy.withinMs);
+      const lifted = await lastSuppressionLift(deps.db, email);
       const bounces = await countEmailFeedback(deps.db, {
         email,
         kind: 'transient_bounce',
-        since: new Date(now.getTime() - policy.withinMs),
+        since: lifted !== null && lifted > windowStart ? lifted : windowStart,
       });
       reason = bounces >= policy.count ? 'transient_bounces' : null;
     }
