@@ -20,7 +20,7 @@ import type {
   SQSEvent,
   SQSRecord,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { createLogger, createTracer } from './observability';
 import { parseRecordBody } from './parseRecordBody';
 import { toLog } from './toLog';
