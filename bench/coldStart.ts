@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FUNCTIONS, SOURCES } from '@rovn/core';
 import type { ColdStartResult } from './benchResults';
 import {
   awsClientPackages,
@@ -10,6 +9,7 @@ import {
   bytesByPackage,
   type LambdaBundle,
 } from './bundleForLambda';
+import { deployedFunctions } from './deployedFunctions';
 import { BenchError } from './errors';
 import { measureImport, writeProbe } from './measureImport';
 import { median, round } from './stats';
@@ -42,16 +42,6 @@ const HANDLER_ENV: Record<string, string> = {
   POWERTOOLS_SERVICE_NAME: 'rovn-passport-workers',
   PATH: process.env.PATH ?? '',
 };
-
-/** Every deployed function: name and entry file, from core's topology. */
-const deployedFunctions = (): { name: string; entry: string }[] =>
-  [
-    ...Object.values(FUNCTIONS),
-    ...Object.values(SOURCES).map((s) => s.adapter),
-  ].map((spec) => ({
-    name: spec.id,
-    entry: join(ROOT, `${spec.handler.replace(/\.[^.]+$/, '')}.ts`),
-  }));
 
 /** The exported client class of an SDK client package, e.g. `S3Client`. */
 const clientClassOf = (pkg: string): string => {
