@@ -1,13 +1,5 @@
 import { build, type Metafile } from 'esbuild';
-
-/**
- * What SST v2 puts at the top of an ESM bundle, so bundled CommonJS code
- * can still `require` Node's built-in modules.
- */
-const ESM_BANNER = [
-  "import { createRequire as topLevelCreateRequire } from 'module';",
-  'const require = topLevelCreateRequire(import.meta.url);',
-].join('\n');
+import { LAMBDA_BUNDLING, SST_ESM_DEFAULTS } from '../stacks/lambdaBundling';
 
 /** What to bundle: a file, or generated source resolved from a folder. */
 type BundleInput =
@@ -22,10 +14,9 @@ interface LambdaBundle {
 }
 
 /**
- * Bundles one entry the way the stacks deploy it (see
- * stacks/defaultFunctionProps.ts and SST's Node.js builder): one minified
- * ESM file for Node 22, `module` before `main`, names kept, `pg-native`
- * and `sharp` left out. No source map: Lambda does not load it at start.
+ * Bundles one entry the way the stacks deploy it: SST v2's own ESM
+ * settings and the app's (stacks/lambdaBundling.ts), the same module the
+ * stacks read. No source map: Lambda does not load it at start.
  *
  * @param input - the entry file, or generated source (the baselines)
  * @param outfile - where the `.mjs` bundle goes
@@ -46,15 +37,15 @@ const bundleForLambda = async (
           },
         }),
     outfile,
-    bundle: true,
-    minify: true,
-    keepNames: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    external: ['pg-native', 'sharp'],
-    banner: { js: ESM_BANNER },
+    ...SST_ESM_DEFAULTS,
+    mainFields: [...SST_ESM_DEFAULTS.mainFields],
+    format: LAMBDA_BUNDLING.format,
+    minify: LAMBDA_BUNDLING.minify,
+    target: LAMBDA_BUNDLING.esbuild.target,
+    external: [
+      ...SST_ESM_DEFAULTS.external,
+      ...LAMBDA_BUNDLING.esbuild.external,
+    ],
     metafile: true,
     logLevel: 'error',
   });
@@ -68,14 +59,19 @@ const bundleForLambda = async (
 };
 
 /**
- * The AWS SDK client packages (`@aws-sdk/client-*`) a bundle contains,
- * read from its metafile.
+ * The AWS SDK client packages (`@aws-sdk/client-*`) whose code is in a
+ * bundle, read from its metafile. Only inputs that kept bytes count: the
+ * metafile also lists modules esbuild read and then shook out entirely.
  */
 const awsClientPackages = (metafile: Metafile): string[] => {
   const found = new Set<string>();
-  for (const path of Object.keys(metafile.inputs)) {
-    const match = /node_modules\/(@aws-sdk\/client-[a-z0-9-]+)\//.exec(path);
-    if (match?.[1] !== undefined) found.add(match[1]);
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, input] of Object.entries(output.inputs)) {
+      const match = /node_modules\/(@aws-sdk\/client-[a-z0-9-]+)\//.exec(path);
+      if (match?.[1] !== undefined && input.bytesInOutput > 0) {
+        found.add(match[1]);
+      }
+    }
   }
 
   return [...found].sort();

@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FUNCTIONS, SOURCES } from '@rovn/core';
 import type { ColdStartResult } from './benchResults';
 import {
   awsClientPackages,
@@ -10,8 +9,9 @@ import {
   bytesByPackage,
   type LambdaBundle,
 } from './bundleForLambda';
+import { deployedFunctions } from './deployedFunctions';
 import { BenchError } from './errors';
-import { measureImport, writeProbe } from './measureImport';
+import { type ImportTiming, measureImport, writeProbe } from './measureImport';
 import { median, round } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -43,16 +43,6 @@ const HANDLER_ENV: Record<string, string> = {
   PATH: process.env.PATH ?? '',
 };
 
-/** Every deployed function: name and entry file, from core's topology. */
-const deployedFunctions = (): { name: string; entry: string }[] =>
-  [
-    ...Object.values(FUNCTIONS),
-    ...Object.values(SOURCES).map((s) => s.adapter),
-  ].map((spec) => ({
-    name: spec.id,
-    entry: join(ROOT, `${spec.handler.replace(/\.[^.]+$/, '')}.ts`),
-  }));
-
 /** The exported client class of an SDK client package, e.g. `S3Client`. */
 const clientClassOf = (pkg: string): string => {
   const load = createRequire(join(FUNCTIONS_DIR, 'package.json'));
@@ -79,6 +69,10 @@ const baselineSource = (packages: readonly string[]): string => {
 
 /** One function's bundle and import times, with its baseline's. */
 interface ColdStartMeasurement extends ColdStartResult {
+  /** Median CPU time of the imports: steadier than wall time under load. */
+  init_cpu_ms_median: number;
+  baseline_cpu_ms_median: number;
+  cpu_ratio: number;
   baseline_bytes: number;
   aws_clients: string[];
   largest_inputs: [string, number][];
@@ -114,14 +108,16 @@ const runColdStart = async (runs = RUNS): Promise<ColdStartMeasurement[]> => {
         join(dir, `${fn.name}-baseline.mjs`),
       );
 
-      const own: number[] = [];
-      const base: number[] = [];
+      const own: ImportTiming[] = [];
+      const base: ImportTiming[] = [];
       for (let run = 0; run < runs; run += 1) {
         own.push(await measureImport(probe, bundle.outfile, HANDLER_ENV));
         base.push(await measureImport(probe, baseline.outfile, HANDLER_ENV));
       }
-      const initMs = median(own);
-      const baselineMs = median(base);
+      const initMs = median(own.map((t) => t.wallMs));
+      const baselineMs = median(base.map((t) => t.wallMs));
+      const initCpuMs = median(own.map((t) => t.cpuMs));
+      const baselineCpuMs = median(base.map((t) => t.cpuMs));
 
       results.push({
         function: fn.name,
@@ -129,6 +125,9 @@ const runColdStart = async (runs = RUNS): Promise<ColdStartMeasurement[]> => {
         init_ms_median: round(initMs),
         baseline_ms_median: round(baselineMs),
         ratio: round(initMs / baselineMs),
+        init_cpu_ms_median: round(initCpuMs),
+        baseline_cpu_ms_median: round(baselineCpuMs),
+        cpu_ratio: round(initCpuMs / baselineCpuMs),
         baseline_bytes: baseline.bytes,
         aws_clients: clients,
         largest_inputs: bytesByPackage(bundle.metafile).slice(0, 8),

@@ -1,5 +1,6 @@
 import type { FunctionProps } from 'sst/constructs';
 import { isProductionStage } from '../packages/core/src/egress/isProductionStage';
+import { LAMBDA_BUNDLING } from './lambdaBundling';
 
 /** Powertools service name shared by every function of the tier. */
 const SERVICE_NAME = 'rovn-passport-workers';
@@ -19,8 +20,9 @@ const TRACER_PRIVACY = {
 
 /**
  * Props every function of the app starts from: Node 22 on arm64, active
- * tracing, minified bundles, and logs kept a year on production stages
- * (two weeks elsewhere, where logs hold only made-up people).
+ * tracing, minified ESM bundles (see `LAMBDA_BUNDLING`), and logs kept a
+ * year on production stages (two weeks elsewhere, where logs hold only
+ * made-up people).
  *
  * @param stage - the SST stage
  */
@@ -29,9 +31,13 @@ const defaultFunctionProps = (stage: string): FunctionProps => ({
   architecture: 'arm_64',
   tracing: 'active',
   logRetention: isProductionStage(stage) ? 'one_year' : 'two_weeks',
-  // `pg` names `pg-native` as an optional require; left in, SST would
-  // `npm install` and compile it for the build machine, not for arm64.
-  nodejs: { minify: true, esbuild: { external: ['pg-native'] } },
+  nodejs: {
+    ...LAMBDA_BUNDLING,
+    esbuild: {
+      ...LAMBDA_BUNDLING.esbuild,
+      external: [...LAMBDA_BUNDLING.esbuild.external],
+    },
+  },
   environment: {
     POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
     ROVN_STAGE: stage,

@@ -3,5 +3,5 @@ import { productionDeps } from './runtime/productionDeps';
 
 /** Lambda entry: SES bounce and complaint feedback. */
 export const handler = createSesFeedbackHandler(
-  productionDeps('sesFeedback', 'ses-feedback'),
+  productionDeps('sesFeedback', 'ses-feedback', {}),
 );

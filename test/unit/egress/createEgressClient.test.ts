@@ -276,6 +276,55 @@ describe('createEgressClient', () => {
     });
   });
 
+  it('times out on a body that stops halfway', async () => {
+    const { base } = await startLocal({
+      '/nppes/api/': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"result_count": 1, "results": [');
+      },
+    });
+    const egress = localClient(base, { limits: { timeoutMs: 150 } });
+
+    const act = egress.fetch({ source: 'nppes', url: NPPES_URL });
+
+    await expect(act.catch(refusal)).resolves.toEqual({
+      type: EgressTimeoutError,
+      rule: 'timeout',
+      retryable: true,
+    });
+  });
+
+  it('sends a body with its length, not chunked', async () => {
+    let seen: { length?: string; chunked?: string; body: string } | undefined;
+    const { base } = await startLocal({
+      '/nppes/api/': async (req, res) => {
+        let body = '';
+        for await (const chunk of req) body += String(chunk);
+        seen = {
+          length: req.headers['content-length'],
+          chunked: req.headers['transfer-encoding'],
+          body,
+        };
+        json({ ok: true })(req, res);
+      },
+    });
+    const egress = localClient(base);
+
+    await egress.fetch({
+      source: 'nppes',
+      url: NPPES_URL,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"Zoë"}',
+    });
+
+    expect(seen).toEqual({
+      length: String(Buffer.byteLength('{"name":"Zoë"}')),
+      chunked: undefined,
+      body: '{"name":"Zoë"}',
+    });
+  });
+
   it('refuses a success whose content type the caller cannot parse', async () => {
     const { base } = await startLocal({
       '/nppes/api/': (_req, res) => {

@@ -1,6 +1,6 @@
 import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
-import { pinnedLookup } from '../../../packages/core/src/egress/pinnedAgent';
+import { pinnedLookup } from '../../../packages/core/src/egress/pinnedLookup';
 
 const CHECKED = [
   { address: '93.184.215.14', family: 4 as const },

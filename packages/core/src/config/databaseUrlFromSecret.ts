@@ -2,7 +2,7 @@ import {
   GetSecretValueCommand,
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../errors';
 
 const secretSchema = z.object({ url: z.string().min(1) });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isProductionStage } from '../egress/isProductionStage';
 import { ConfigError } from '../errors';
 import { HOME_REGION } from '../topology/resources';

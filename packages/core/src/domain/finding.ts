@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A finding explains an outcome. `code` is stable and machine-readable

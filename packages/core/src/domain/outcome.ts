@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The seven outcomes a check can end in (see ARCHITECTURE.md).

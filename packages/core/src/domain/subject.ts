@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** True when `YYYY-MM-DD` names a real calendar day (no 02-30, no 13th month). */
 const isCalendarDay = (value: string): boolean => {

@@ -1,10 +1,9 @@
-import { request } from 'undici';
 import { egressErrorFor } from './errors';
 import type { EgressVerdict } from './evaluateEgress';
 import type { Hop } from './nextHop';
 import { REDIRECT_STATUSES } from './nextHop';
-import { createPinnedAgent } from './pinnedAgent';
 import { discardBody, readLimitedBody } from './readLimitedBody';
+import { sendPinnedRequest } from './sendPinnedRequest';
 import type { EgressLimits, EgressResponse } from './types';
 
 /** What one hop ends in: a redirect to check next, or the response. */
@@ -41,26 +40,27 @@ const mediaType = (value: string | undefined): string =>
 /**
  * Sends one checked hop over a connection pinned to the checked addresses
  * and reads the answer within the limits. A redirect's body is discarded
- * unread; the dispatcher is torn down whatever happens.
+ * unread; the connection is torn down whatever happens.
  */
 const sendHop = async (
   hop: Hop,
   verdict: Extract<EgressVerdict, { allowed: true }>,
   context: HopContext,
 ): Promise<HopOutcome> => {
-  const agent = createPinnedAgent(verdict.host, verdict.addresses);
+  const res = await sendPinnedRequest({
+    url: verdict.url,
+    host: verdict.host,
+    addresses: verdict.addresses,
+    method: hop.method,
+    headers: hop.headers,
+    body: hop.body,
+    signal: context.signal,
+  });
   try {
-    const res = await request(verdict.url, {
-      dispatcher: agent,
-      method: hop.method,
-      headers: hop.headers,
-      signal: context.signal,
-      ...(hop.body === undefined ? {} : { body: hop.body }),
-    });
     const location = first(res.headers.location);
-    if (REDIRECT_STATUSES.has(res.statusCode) && location !== undefined) {
+    if (REDIRECT_STATUSES.has(res.status) && location !== undefined) {
       discardBody(res.body);
-      return { kind: 'redirect', location, status: res.statusCode };
+      return { kind: 'redirect', location, status: res.status };
     }
 
     const body = await readLimitedBody(res.body, {
@@ -73,7 +73,7 @@ const sendHop = async (
     const contentType = mediaType(headers['content-type']);
     // Only a success is held to the accepted types; an error page comes
     // back as it is, so the caller sees a status it may retry.
-    const success = res.statusCode >= 200 && res.statusCode < 300;
+    const success = res.status >= 200 && res.status < 300;
     if (
       success &&
       context.accept.length > 0 &&
@@ -88,7 +88,7 @@ const sendHop = async (
     }
 
     const response = {
-      status: res.statusCode,
+      status: res.status,
       headers,
       body,
       url: verdict.url.href,
@@ -96,7 +96,7 @@ const sendHop = async (
     };
     return { kind: 'response', response };
   } finally {
-    await agent.destroy().catch(() => undefined);
+    res.close();
   }
 };
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { noticeSchema } from '../notifications/render/notice';
 import {
   verificationCompletedSchema,

@@ -6,7 +6,7 @@ import { scheduledHandler } from './scheduledHandler';
  * Started daily: expiry reminders at their day marks and the operators'
  * digest of sources unavailable for too long.
  */
-const createExpiryNoticesHandler = (deps: DepsProvider) =>
+const createExpiryNoticesHandler = (deps: DepsProvider<'ses'>) =>
   scheduledHandler({
     name: 'expiry-notices',
     deps,

@@ -3,7 +3,7 @@ import type { DepsProvider } from '../runtime/workerDeps';
 import { scheduledHandler } from './scheduledHandler';
 
 /** Started daily: downloads the LEIE full list when it changed. */
-const createLeieRefreshHandler = (deps: DepsProvider) =>
+const createLeieRefreshHandler = (deps: DepsProvider<'s3'>) =>
   scheduledHandler({
     name: 'leie-refresh',
     deps,

@@ -7,7 +7,7 @@ import { sqsBatchHandler } from '../runtime/sqsBatchHandler';
 import type { DepsProvider } from '../runtime/workerDeps';
 
 /** Consumes the LEIE queue: screens each worker against the stored list. */
-const createLeieScreenHandler = (deps: DepsProvider) => {
+const createLeieScreenHandler = (deps: DepsProvider<'eventBridge'>) => {
   const cache = new LeieIndexCache();
 
   return sqsBatchHandler({

@@ -1,5 +1,5 @@
 import { notifyChange, verificationCompletedSchema } from '@rovn/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sqsBatchHandler } from '../runtime/sqsBatchHandler';
 import type { DepsProvider } from '../runtime/workerDeps';
 
@@ -9,7 +9,7 @@ const busEnvelopeSchema = z
   .transform((envelope) => envelope.detail);
 
 /** Consumes the notifications queue: emails each changed outcome once. */
-const createNotifierHandler = (deps: DepsProvider) =>
+const createNotifierHandler = (deps: DepsProvider<'ses'>) =>
   sqsBatchHandler({
     name: 'notifier',
     schema: busEnvelopeSchema,

@@ -7,7 +7,7 @@ import { sqsBatchHandler } from '../runtime/sqsBatchHandler';
 import type { DepsProvider } from '../runtime/workerDeps';
 
 /** Consumes the NPPES queue: one verification per request message. */
-const createNppesAdapterHandler = (deps: DepsProvider) =>
+const createNppesAdapterHandler = (deps: DepsProvider<'s3' | 'eventBridge'>) =>
   sqsBatchHandler({
     name: 'nppes-adapter',
     schema: verificationRequestedSchema,

@@ -16,7 +16,7 @@ interface SamAdapterOptions {
 
 /** Consumes the SAM queue: one SAM.gov verification per request message. */
 const createSamAdapterHandler = (
-  deps: DepsProvider,
+  deps: DepsProvider<'s3' | 'eventBridge'>,
   options: SamAdapterOptions,
 ) =>
   sqsBatchHandler({

@@ -7,12 +7,16 @@ import type { Log } from '@rovn/core';
 import type { Context } from 'aws-lambda';
 import { createLogger, createTracer } from '../runtime/observability';
 import { toLog } from '../runtime/toLog';
-import type { DepsProvider, WorkerDeps } from '../runtime/workerDeps';
+import type {
+  AwsClientName,
+  DepsProvider,
+  WorkerDeps,
+} from '../runtime/workerDeps';
 
-interface ScheduledOptions<R> {
+interface ScheduledOptions<R, C extends AwsClientName> {
   name: string;
-  deps: DepsProvider;
-  run: (deps: WorkerDeps, log: Log, context: Context) => Promise<R>;
+  deps: DepsProvider<C>;
+  run: (deps: WorkerDeps<C>, log: Log, context: Context) => Promise<R>;
   logger?: Logger;
   tracer?: Tracer;
 }
@@ -21,7 +25,9 @@ interface ScheduledOptions<R> {
  * A handler started by an EventBridge schedule. The event carries nothing
  * it needs; the report it returns is logged and returned for the record.
  */
-const scheduledHandler = <R>(options: ScheduledOptions<R>) => {
+const scheduledHandler = <R, C extends AwsClientName>(
+  options: ScheduledOptions<R, C>,
+) => {
   const logger = options.logger ?? createLogger(options.name);
   const tracer = options.tracer ?? createTracer(options.name);
 

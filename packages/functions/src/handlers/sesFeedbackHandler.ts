@@ -1,5 +1,5 @@
 import { applySesFeedback, parseSesFeedback } from '@rovn/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sqsBatchHandler } from '../runtime/sqsBatchHandler';
 import type { DepsProvider } from '../runtime/workerDeps';
 
@@ -7,7 +7,7 @@ import type { DepsProvider } from '../runtime/workerDeps';
  * Consumes the SES feedback queue (fed by the feedback topic): bounces and
  * complaints, in either SES shape, maintain the suppression list.
  */
-const createSesFeedbackHandler = (deps: DepsProvider) =>
+const createSesFeedbackHandler = (deps: DepsProvider<never>) =>
   sqsBatchHandler({
     name: 'ses-feedback',
     schema: z.unknown(),

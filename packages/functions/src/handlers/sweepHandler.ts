@@ -3,7 +3,7 @@ import type { DepsProvider } from '../runtime/workerDeps';
 import { scheduledHandler } from './scheduledHandler';
 
 /** Started by the sweep schedule: claims due checks and publishes them. */
-const createSweepHandler = (deps: DepsProvider) =>
+const createSweepHandler = (deps: DepsProvider<'sns'>) =>
   scheduledHandler({
     name: 'sweep',
     deps,

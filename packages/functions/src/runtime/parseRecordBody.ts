@@ -1,6 +1,6 @@
 import { ContractError } from '@rovn/core';
 import type { SQSRecord } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * A record's JSON body, checked against its contract. The JSON error

@@ -1,28 +1,47 @@
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESClient } from '@aws-sdk/client-ses';
-import { SNSClient } from '@aws-sdk/client-sns';
 import {
   createEgressClient,
   databaseUrlFromSecret,
   egressOptionsFromEnv,
   type HandlerKind,
-  openStore,
+  openPostgresStore,
   parseWorkerConfig,
 } from '@rovn/core';
 import { createTracer } from './observability';
-import type { DepsProvider, WorkerDeps } from './workerDeps';
+import type {
+  AwsClientName,
+  AwsClients,
+  DepsProvider,
+  WorkerDeps,
+} from './workerDeps';
+
+/** How to build each AWS client a function uses, from the region. */
+type ClientFactories<C extends AwsClientName> = {
+  [K in C]: (region: string) => AwsClients[K];
+};
 
 /**
  * Builds a handler's production dependencies from its environment. The
  * configuration is parsed at once (a bad setting fails the cold start);
  * the database connection is opened on first use and then reused.
+ *
+ * Only the AWS clients in `clients` are built, each traced: the entry
+ * file names them, so its bundle carries no other SDK client.
+ *
+ * @param kind - which settings the handler needs (core's workerConfig)
+ * @param serviceName - the Powertools service name
+ * @param clients - a factory per AWS client the handler uses
+ * @example
+ * productionDeps('sweep', 'sweep', {
+ *   sns: (region) => new SNSClient({ region }),
+ * });
  */
-const productionDeps = (
+const productionDeps = <C extends AwsClientName>(
   kind: HandlerKind,
   serviceName: string,
-): DepsProvider => {
+  clients: ClientFactories<C>,
+): DepsProvider<C> => {
   const tracer = createTracer(serviceName);
   const config = parseWorkerConfig(kind, process.env) as Record<
     string,
@@ -30,9 +49,9 @@ const productionDeps = (
   >;
   const egressOptions = egressOptionsFromEnv(process.env);
   const region = String(config.AWS_REGION);
-  let built: Promise<WorkerDeps> | undefined;
+  let built: Promise<WorkerDeps<C>> | undefined;
 
-  const build = async (): Promise<WorkerDeps> => {
+  const build = async (): Promise<WorkerDeps<C>> => {
     const secretArn = config.DATABASE_SECRET_ARN;
     const url =
       secretArn === undefined
@@ -41,15 +60,12 @@ const productionDeps = (
             tracer.captureAWSv3Client(new SecretsManagerClient({ region })),
             secretArn,
           );
-    const store = await openStore({ kind: 'postgres', url, maxConnections: 2 });
+    const store = await openPostgresStore({ url, maxConnections: 2 });
 
     return {
       db: store.db,
       clock: () => new Date(),
-      sns: tracer.captureAWSv3Client(new SNSClient({ region })),
-      s3: tracer.captureAWSv3Client(new S3Client({ region })),
-      eventBridge: tracer.captureAWSv3Client(new EventBridgeClient({ region })),
-      ses: tracer.captureAWSv3Client(new SESClient({ region })),
+      ...buildClients(clients, region, tracer),
       egress: createEgressClient(egressOptions),
       settings: {
         topicArn: config.REQUESTS_TOPIC_ARN ?? '',
@@ -73,4 +89,17 @@ const productionDeps = (
   };
 };
 
+/** Each named client, built for the region and traced. */
+const buildClients = <C extends AwsClientName>(
+  clients: ClientFactories<C>,
+  region: string,
+  tracer: Tracer,
+): Pick<AwsClients, C> =>
+  Object.fromEntries(
+    Object.entries<(region: string) => AwsClients[C]>(clients).map(
+      ([name, create]) => [name, tracer.captureAWSv3Client(create(region))],
+    ),
+  ) as Pick<AwsClients, C>;
+
+export type { ClientFactories };
 export { productionDeps };

@@ -20,18 +20,23 @@ import type {
   SQSEvent,
   SQSRecord,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { createLogger, createTracer } from './observability';
 import { parseRecordBody } from './parseRecordBody';
 import { toLog } from './toLog';
-import type { DepsProvider, WorkerDeps } from './workerDeps';
+import type {
+  AwsClientName,
+  BaseDeps,
+  DepsProvider,
+  WorkerDeps,
+} from './workerDeps';
 
-interface SqsHandlerOptions<T> {
+interface SqsHandlerOptions<T, C extends AwsClientName> {
   name: string;
   /** The message body's contract; a body that fails it is a failed record. */
   schema: z.ZodType<T>;
-  deps: DepsProvider;
-  process: (message: T, deps: WorkerDeps, log: Log) => Promise<unknown>;
+  deps: DepsProvider<C>;
+  process: (message: T, deps: WorkerDeps<C>, log: Log) => Promise<unknown>;
   logger?: Logger;
   tracer?: Tracer;
 }
@@ -42,7 +47,9 @@ interface SqsHandlerOptions<T> {
  * failures reported back as a partial batch response, so one poison
  * message is retried (and ends in the DLQ) without holding back the rest.
  */
-const sqsBatchHandler = <T>(options: SqsHandlerOptions<T>) => {
+const sqsBatchHandler = <T, C extends AwsClientName>(
+  options: SqsHandlerOptions<T, C>,
+) => {
   const logger = options.logger ?? createLogger(options.name);
   const tracer = options.tracer ?? createTracer(options.name);
 
@@ -93,7 +100,7 @@ const queueOf = (record: SQSRecord): string =>
  * store outage is logged and must not turn into a failed batch.
  */
 const recordFailures = async (
-  deps: WorkerDeps,
+  deps: Pick<BaseDeps, 'db' | 'clock'>,
   processor: BatchProcessor,
   handler: string,
   logger: Logger,

@@ -5,17 +5,21 @@ import type { SNSClient } from '@aws-sdk/client-sns';
 import type { Database, EgressClient } from '@rovn/core';
 import type { Kysely } from 'kysely';
 
-/**
- * Everything a handler talks to. Production builds it from the
- * environment at cold start; the local stack and tests pass their own.
- */
-interface WorkerDeps {
-  db: Kysely<Database>;
-  clock: () => Date;
+/** The AWS clients a handler may be given, by the name it uses. */
+interface AwsClients {
   sns: SNSClient;
   s3: S3Client;
   eventBridge: EventBridgeClient;
   ses: SESClient;
+}
+
+/** Name of one AWS client of {@link AwsClients}. */
+type AwsClientName = keyof AwsClients;
+
+/** What every handler gets, whatever AWS clients it uses. */
+interface BaseDeps {
+  db: Kysely<Database>;
+  clock: () => Date;
   egress: EgressClient;
   settings: {
     topicArn: string;
@@ -29,7 +33,18 @@ interface WorkerDeps {
   };
 }
 
-/** Gives the dependencies; called once per invocation, built once. */
-type DepsProvider = () => Promise<WorkerDeps>;
+/**
+ * Everything a handler talks to: the shared dependencies and the AWS
+ * clients `C` it names. Production builds only those clients, so a
+ * function's bundle holds only the SDK clients it uses; the local stack
+ * and tests pass all of them (`WorkerDeps` with no argument).
+ */
+type WorkerDeps<C extends AwsClientName = AwsClientName> = BaseDeps &
+  Pick<AwsClients, C>;
 
-export type { DepsProvider, WorkerDeps };
+/** Gives the dependencies; called once per invocation, built once. */
+type DepsProvider<C extends AwsClientName = AwsClientName> = () => Promise<
+  WorkerDeps<C>
+>;
+
+export type { AwsClientName, AwsClients, BaseDeps, DepsProvider, WorkerDeps };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MotoMailReadError } from './errors';
 import { parseRawEmail } from './parseRawEmail';
 import type { SentEmail } from './sentEmail';

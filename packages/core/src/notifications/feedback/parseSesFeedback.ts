@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SesFeedbackError } from '../errors';
 
 /** A bounce, a complaint, or anything else SES reports (ignored). */

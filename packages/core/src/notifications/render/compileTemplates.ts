@@ -21,9 +21,11 @@ interface TemplateSources {
 
 /**
  * Compiles one format's templates in an isolated Handlebars environment.
- * Sources are parsed here, once, at module load, so a broken template
- * stops the cold start instead of the first email of its kind; Handlebars
- * then generates each template's function on its first call and keeps it.
+ * Compilation is lazy: a template is parsed and generated on its first
+ * render and then kept, so a cold start pays only for the kinds it sends
+ * (issue 8, cold start). A broken template therefore fails the first
+ * notice of its kind, which is retried and ends in the DLQ; the render
+ * tests render every kind for every role, so none ships broken.
  * `strict` makes a misspelt field throw rather than render as nothing.
  *
  * `escapeHtml: false` is only for the plain-text part: there, HTML entities
@@ -36,7 +38,7 @@ const compileTemplates = (
   const handlebars = Handlebars.create();
   const options = { strict: true, noEscape: !escapeHtml };
   const compile = (source: string) =>
-    handlebars.compile<TemplateContext>(handlebars.parse(source), options);
+    handlebars.compile<TemplateContext>(source, options);
 
   handlebars.registerPartial('layout', compile(sources.layout));
   for (const [name, source] of Object.entries(sources.partials)) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Outcome, outcomeSchema } from '../../domain/outcome';
 import { isoDate } from '../../domain/subject';
 import { hasDateLike } from './userText';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isAbsentNamePart } from '../../matching/normalizeNamePart';
 import { parseSamDate } from './parseSamDate';
 import type { SamAction, SamExclusion } from './types';

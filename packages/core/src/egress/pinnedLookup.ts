@@ -1,5 +1,4 @@
 import type { LookupFunction } from 'node:net';
-import { Agent } from 'undici';
 import type { ResolvedAddress } from './types';
 
 /**
@@ -31,19 +30,4 @@ const pinnedLookup =
     callback(null, first.address, first.family);
   };
 
-/**
- * An undici dispatcher for one hop, whose connections go only to the
- * checked addresses. TLS still uses the host name for SNI and certificate
- * validation because undici hands the name, not the address, to `connect`.
- * HTTP/2 is off so one connection serves one origin.
- */
-const createPinnedAgent = (
-  host: string,
-  addresses: readonly ResolvedAddress[],
-): Agent =>
-  new Agent({
-    allowH2: false,
-    connect: { lookup: pinnedLookup(host, addresses) },
-  });
-
-export { createPinnedAgent, pinnedLookup };
+export { pinnedLookup };
