@@ -62,8 +62,8 @@ describe('the daily coverage job', () => {
 
   it('stores the day record and publishes the overdue counts for the alarm', async () => {
     const handler = createCoverageReportHandler(
-      async () => ({ ...harness.deps, clock: () => NOW }),
-      { cloudWatch: () => cloudWatch, stage },
+      async () => ({ ...harness.deps, cloudWatch, clock: () => NOW }),
+      { stage },
     );
     const report = await handler({}, testContext('coverage-report'));
 

@@ -295,7 +295,13 @@ describe('createEgressClient', () => {
   });
 
   it('sends a body with its length, not chunked', async () => {
-    let seen: { length?: string; chunked?: string; body: string } | undefined;
+    let seen:
+      | {
+          length: string | undefined;
+          chunked: string | undefined;
+          body: string;
+        }
+      | undefined;
     const { base } = await startLocal({
       '/nppes/api/': async (req, res) => {
         let body = '';

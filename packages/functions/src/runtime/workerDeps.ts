@@ -1,3 +1,4 @@
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
@@ -11,6 +12,8 @@ interface AwsClients {
   s3: S3Client;
   eventBridge: EventBridgeClient;
   ses: SESClient;
+  /** CloudWatch metrics (the daily coverage job). */
+  cloudWatch: CloudWatchClient;
 }
 
 /** Name of one AWS client of {@link AwsClients}. */

@@ -1,3 +1,4 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -14,6 +15,7 @@ interface AwsClients {
   eventBridge: EventBridgeClient;
   ses: SESClient;
   kms: KMSClient;
+  cloudWatch: CloudWatchClient;
   /** Closes every client's sockets so the process can exit. */
   destroy(): void;
 }
@@ -28,6 +30,7 @@ const createAwsClients = (endpoint: string): AwsClients => {
     eventBridge: new EventBridgeClient(config),
     ses: new SESClient(config),
     kms: new KMSClient(config),
+    cloudWatch: new CloudWatchClient(config),
   };
 
   return {

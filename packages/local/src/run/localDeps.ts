@@ -33,6 +33,7 @@ const localDeps = (options: {
     s3: clients.s3,
     eventBridge: clients.eventBridge,
     ses: clients.ses,
+    cloudWatch: clients.cloudWatch,
     egress: createEgressClient({
       stage: 'local',
       localAllowance: {
