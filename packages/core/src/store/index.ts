@@ -11,6 +11,8 @@ export * from './messageFailures';
 export * from './messageRedrives';
 export * from './migrate';
 export * from './notificationLog';
+export * from './nursysNotifications';
+export * from './nursysTransactions';
 export * from './openStore';
 export * from './recipients';
 export * from './recordResult';
