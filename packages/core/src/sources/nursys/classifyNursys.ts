@@ -22,7 +22,14 @@ interface NursysClassifyOptions {
  * person must look at, never `clear`.
  */
 const NOT_IN_FORCE =
-  /inactive|expired|lapsed|revoked|suspend|surrender|void|deceased|retired|cancel|denied/i;
+  /inactive|expired|lapsed|revoked|suspend|surrender|void|deceased|retired|cancel|denied|probation|restrict|encumber/i;
+
+/**
+ * Status words that say a license is in force. Only these can clear: a
+ * status the adapter does not know (or none at all) is not read as "in
+ * force" on the strength of the `Active` flag alone.
+ */
+const IN_FORCE = /^\s*(active|current|clear|valid)\b/i;
 
 const unavailable = (found: Finding): Classification => ({
   outcome: 'source_unavailable',
@@ -190,11 +197,20 @@ const standingFindings = (
       ),
     );
   }
-  if (license.active && NOT_IN_FORCE.test(license.licenseStatus ?? '')) {
+  const status = license.licenseStatus ?? '';
+  if (license.active && NOT_IN_FORCE.test(status)) {
     doubtful.push(
       finding(
         'status_conflict',
         'Nursys marks the license active but its status says otherwise.',
+        data,
+      ),
+    );
+  } else if (license.active && !IN_FORCE.test(status)) {
+    doubtful.push(
+      finding(
+        'status_unrecognised',
+        'Nursys marks the license active with a status the adapter does not know.',
         data,
       ),
     );
@@ -220,9 +236,11 @@ const standingFindings = (
  *    `discipline` finding each (dates and NPDB codes, no person).
  * 5. A name that does not match or only partly matches
  *    (`name_mismatch`, `name_partial_match`, `name_unverifiable`), an
- *    active license without expiration date (`expiration_unknown`), or
- *    one marked active whose status says otherwise (`status_conflict`):
- *    `needs_review`.
+ *    active license without expiration date (`expiration_unknown`), one
+ *    marked active whose status says otherwise (`status_conflict`, e.g.
+ *    `Revoked`, `Probation`) or whose status is missing or not a known
+ *    in-force word (`status_unrecognised`; known: Active, Current, Clear,
+ *    Valid): `needs_review`.
  * 6. Inactive (`license_inactive`) or expired before `today`
  *    (`license_expired`; the expiration day itself still counts):
  *    `expired`.

@@ -104,7 +104,9 @@ const disciplineSchema = z
 
 /**
  * One license. `Active` is required: a license whose activity cannot be
- * read must not be taken as active. `Disciplines` null or absent is none.
+ * read must not be taken as active. `Disciplines` is required too, as an
+ * array (empty when there is none): a renamed or missing list must not
+ * read as "no discipline".
  */
 const licenseSchema = z
   .looseObject({
@@ -116,10 +118,7 @@ const licenseSchema = z
     LicenseOriginalDate: dateField,
     LicenseExpirationDate: dateField,
     CompactStatus: optionalText,
-    Disciplines: z
-      .array(disciplineSchema)
-      .nullish()
-      .transform((list) => list ?? []),
+    Disciplines: z.array(disciplineSchema),
   })
   .transform(
     (raw): NursysLicense => ({
