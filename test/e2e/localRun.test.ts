@@ -24,6 +24,18 @@ const EXPECTED_OUTCOMES = {
   // Listed by NPI, by name only, a maintenance page; the ended exclusion
   // of the NPPES name-mismatch worker is not active, so clear.
   sam: { clear: 22, flagged: 1, needs_review: 1, source_unavailable: 1 },
+  // The license pattern (20 long) once and its first five again: two
+  // disciplined, two expired and one inactive license, one unknown to
+  // Nursys, one name mismatch; a refused transaction, an HTML page, a 500
+  // and a transaction that never completes.
+  nursys: {
+    clear: 14,
+    flagged: 2,
+    expired: 3,
+    not_found: 1,
+    needs_review: 1,
+    source_unavailable: 4,
+  },
 };
 
 describe('the local run, end to end', () => {
@@ -54,8 +66,8 @@ describe('the local run, end to end', () => {
   });
 
   it('ends every due check in the outcome its profile calls for', () => {
-    expect(summary.checks_due).toBe(75);
-    expect(summary.requests_published).toBe(75);
+    expect(summary.checks_due).toBe(100);
+    expect(summary.requests_published).toBe(100);
     expect(summary.results_by_source_and_outcome).toEqual(EXPECTED_OUTCOMES);
   });
 
