@@ -4,6 +4,7 @@ import {
   makeNursysNotificationBody,
   makeNursysResultBody,
   makeNursysSubmitBody,
+  makeNursysTransaction,
 } from '@rovn/core';
 import type { NursysBehaviour } from './behaviours';
 import { sendMaintenancePage, sendResponse } from './sendResponse';
@@ -193,16 +194,15 @@ const createNursysResponder = (
     const id = url.searchParams.get('transactionId') ?? '';
     const transaction = transactions.get(id);
     if (transaction === undefined || transaction.kind !== kind) {
-      sendJson(
-        res,
-        200,
-        makeNursysSubmitBody(id, [
+      sendJson(res, 200, {
+        Transaction: makeNursysTransaction(id, [
           {
             ErrorCode: 'E1004',
             ErrorMessage: 'The transaction id is not known.',
           },
         ]),
-      );
+        ProcessingCompleteFlag: false,
+      });
       return;
     }
     if (transaction.kind === 'nurse') {
