@@ -82,11 +82,16 @@ describe('the local run, end to end', () => {
   });
 
   it('emails each change once to each entitled recipient', () => {
-    // Three flagged checks (worker + facility each), three needing review
-    // (facility only): LEIE two and one, SAM one and one.
-    expect(summary.emails_sent).toBe(9);
-    expect(summary.emails_by_kind).toEqual({ flagged: 6, needs_review: 3 });
-    expect(summary.notification_log).toEqual({ sent: 9 });
+    // Five flagged checks and three expired (worker + facility each), four
+    // needing review (facility only): LEIE two and one, SAM one and one,
+    // Nursys two flagged, three expired and one needing review.
+    expect(summary.emails_sent).toBe(20);
+    expect(summary.emails_by_kind).toEqual({
+      flagged: 10,
+      needs_review: 4,
+      expired: 6,
+    });
+    expect(summary.notification_log).toEqual({ sent: 20 });
   });
 
   it('writes the summary, the outbox and the handler logs', () => {
@@ -96,7 +101,7 @@ describe('the local run, end to end', () => {
     const index = readFileSync(join(outDir, 'outbox', 'index.html'), 'utf8');
 
     expect(written.emails_sent).toBe(summary.emails_sent);
-    expect(index.match(/\.eml"/g)).toHaveLength(9);
+    expect(index.match(/\.eml"/g)).toHaveLength(20);
     expect(existsSync(join(outDir, 'logs', 'handlers.log'))).toBe(true);
     expect(readFileSync(join(outDir, 'not-ours.txt'), 'utf8')).toBe('keep me');
     expect(printed.some((line) => line.startsWith('source '))).toBe(true);
