@@ -1,12 +1,8 @@
 import type { Classification } from '../domain/classification';
 import { finding } from '../domain/finding';
 import type { VerificationRequested } from '../events/contracts';
-import {
-  buildNurseLookupSubmit,
-  type NursysCredentialsProvider,
-} from '../sources/nursys/buildNursysRequests';
+import type { NursysCredentialsProvider } from '../sources/nursys/buildNursysRequests';
 import { classifyNursys } from '../sources/nursys/classifyNursys';
-import { NursysRequestError } from '../sources/nursys/errors';
 import { licenseQueryOf } from '../sources/nursys/licenseKey';
 import {
   NURSYS_ADAPTER_VERSION,
@@ -14,28 +10,17 @@ import {
   type NursysPolling,
 } from '../sources/nursys/nursysAdapter';
 import { parseNursysResult } from '../sources/nursys/parseNursysResult';
-import { parseNursysTransaction } from '../sources/nursys/parseNursysTransaction';
-import type { ParsedNursysResult } from '../sources/nursys/types';
 import { loadCheckSubject } from '../store/loadCheckSubject';
 import {
-  beginNursysSubmit,
   closeNursysTransaction,
   countNursysPoll,
   hasResultForRequest,
-  markNursysPending,
-  type OpenNursysTransaction,
-  openNursysTransaction,
-  takeOverNursysSubmit,
 } from '../store/nursysTransactions';
 import type { RecordedResult } from '../store/recordResult';
 import { classifyEgressFailure } from './classifyEgressFailure';
 import { type CompleteDeps, completeCheck } from './completeCheck';
-import {
-  callNursys,
-  type NursysCallDeps,
-  pollNursys,
-  retryAfterTime,
-} from './nursysCall';
+import { type NursysCallDeps, pollNursys } from './nursysCall';
+import { submitNursysLookup, withRetryAfter } from './submitNursysLookup';
 
 interface NursysCheckDeps extends CompleteDeps, NursysCallDeps {
   credentials: NursysCredentialsProvider;
@@ -43,23 +28,7 @@ interface NursysCheckDeps extends CompleteDeps, NursysCallDeps {
   polling?: NursysPolling;
 }
 
-/**
- * A submit another invocation began is left to it for this long; after
- * that it is taken to have died before storing the transaction id, and
- * is submitted again (a lookup is a read: a second one harms nothing).
- */
-const SUBMIT_STALE_MS = 5 * 60_000;
-
 const version = { adapterVersion: NURSYS_ADAPTER_VERSION };
-
-/** What the submit step gives: a transaction to poll, or an outcome. */
-type Submitted =
-  | { kind: 'poll'; open: OpenNursysTransaction; justSubmitted: boolean }
-  | {
-      kind: 'done';
-      classification: Classification;
-      receiptKey: string | null;
-    };
 
 const unavailable = (
   code: string,
@@ -69,112 +38,6 @@ const unavailable = (
   outcome: 'source_unavailable',
   findings: [finding(code, detail, data)],
 });
-
-/** The `notBefore` a rate-limited answer asks for, if any. */
-const withRetryAfter = (
-  classification: Classification,
-  parsed: ParsedNursysResult,
-  now: Date,
-): Classification => {
-  const notBefore =
-    parsed.kind === 'rate_limited'
-      ? retryAfterTime(now, parsed.retryAfter)
-      : undefined;
-
-  return notBefore === undefined
-    ? classification
-    : { ...classification, notBefore };
-};
-
-/**
- * Finds or makes the check's open transaction: polls the one it has;
- * otherwise records the intent, submits, archives the Transaction answer
- * and stores its id. Another live invocation mid-submit for the same
- * check makes this delivery fail (SQS delivers it again later) rather
- * than submit twice.
- */
-const submitOrResume = async (
-  deps: NursysCheckDeps,
-  request: VerificationRequested,
-  lookup: Parameters<typeof buildNurseLookupSubmit>,
-): Promise<Submitted> => {
-  const now = deps.clock();
-  let open = await openNursysTransaction(deps.db, request.checkId);
-  if (open?.status === 'pending') {
-    return { kind: 'poll', open, justSubmitted: false };
-  }
-
-  let id: number | null = null;
-  if (open === undefined) {
-    id = await beginNursysSubmit(deps.db, {
-      checkId: request.checkId,
-      requestId: request.requestId,
-      now,
-    });
-    if (id === null) {
-      open = await openNursysTransaction(deps.db, request.checkId);
-      if (open?.status === 'pending') {
-        return { kind: 'poll', open, justSubmitted: false };
-      }
-    }
-  }
-  if (id === null && open !== undefined) {
-    const tookOver = await takeOverNursysSubmit(deps.db, {
-      id: open.id,
-      requestId: request.requestId,
-      staleBefore: new Date(now.getTime() - SUBMIT_STALE_MS),
-      now,
-    });
-    id = tookOver ? open.id : null;
-  }
-  if (id === null) {
-    throw new NursysRequestError(
-      'Another invocation is submitting a Nursys lookup for this check; the message is retried later',
-      { context: { check_id: request.checkId } },
-    );
-  }
-
-  const answered = await callNursys(deps, buildNurseLookupSubmit(...lookup), {
-    check_id: request.checkId,
-  });
-  if (!answered.ok) {
-    await closeNursysTransaction(deps.db, { id, status: 'failed', now });
-
-    return {
-      kind: 'done',
-      classification: classifyEgressFailure(answered.error),
-      receiptKey: null,
-    };
-  }
-  const parsed = parseNursysTransaction(answered.response);
-  if (parsed.kind !== 'submitted') {
-    await closeNursysTransaction(deps.db, { id, status: 'failed', now });
-    const classification = classifyNursys(lookup[0], parsed, {
-      today: now.toISOString().slice(0, 10),
-    });
-
-    return {
-      kind: 'done',
-      classification: withRetryAfter(classification, parsed, now),
-      receiptKey: answered.receiptKey,
-    };
-  }
-
-  await markNursysPending(deps.db, {
-    id,
-    transactionId: parsed.transactionId,
-    submitReceiptKey: answered.receiptKey,
-    now,
-  });
-  const pending = await openNursysTransaction(deps.db, request.checkId);
-  if (pending === undefined) {
-    throw new NursysRequestError('The stored Nursys transaction vanished', {
-      context: { check_id: request.checkId },
-    });
-  }
-
-  return { kind: 'poll', open: pending, justSubmitted: true };
-};
 
 /**
  * Verifies one check against Nursys e-Notify: submit a nurse lookup,
@@ -223,7 +86,7 @@ const verifyNursysCheck = async (
   const polling = deps.polling ?? { ...NURSYS_POLLING };
   const credentials = await deps.credentials();
 
-  const submitted = await submitOrResume(deps, request, [
+  const submitted = await submitNursysLookup(deps, request, [
     subject,
     query,
     request.checkId,

@@ -2,9 +2,13 @@ import type { Classification } from '../../domain/classification';
 import { type Finding, finding } from '../../domain/finding';
 import type { Subject } from '../../domain/subject';
 import { compareNames } from '../../matching/compareNames';
+import {
+  classifyNursysFailure,
+  nursysErrorCodes,
+  nursysUnavailable,
+} from './classifyNursysFailure';
 import { licenseKey, licenseQueryOf } from './licenseKey';
 import type {
-  NursysFailure,
   NursysLicense,
   NursysNurseRecord,
   ParsedNursysResult,
@@ -30,72 +34,6 @@ const NOT_IN_FORCE =
  * force" on the strength of the `Active` flag alone.
  */
 const IN_FORCE = /^\s*(active|current|clear|valid)\b/i;
-
-const unavailable = (found: Finding): Classification => ({
-  outcome: 'source_unavailable',
-  findings: [found],
-});
-
-const codesOf = (errors: readonly { code: string | null }[]): string[] =>
-  errors.map((error) => error.code ?? 'unknown');
-
-/**
- * Every answer that is not a completed lookup, as `source_unavailable`.
- * Transaction errors are never `invalid_input`: Nursys's error vocabulary
- * is unconfirmed, a wrong `invalid_input` would stop the retries, and the
- * subject's own data is already checked before any call (see
- * `licenseQueryOf`). Only error codes are kept; their texts can quote the
- * license number and name.
- */
-const failureOf = (
-  parsed: NursysFailure | { kind: 'pending'; transactionId: string },
-): Classification => {
-  switch (parsed.kind) {
-    case 'pending':
-      return unavailable(
-        finding(
-          'transaction_pending',
-          'Nursys has not finished the lookup; it is asked again later.',
-        ),
-      );
-    case 'rate_limited':
-      return unavailable(
-        finding('rate_limited', 'Nursys asked us to slow down (HTTP 429).', {
-          retryAfter: parsed.retryAfter,
-        }),
-      );
-    case 'credentials_refused':
-      return unavailable(
-        finding(
-          'credentials_refused',
-          'Nursys refused the institution credentials; replace them in the Nursys credentials secret.',
-          { status: parsed.status },
-        ),
-      );
-    case 'source_error':
-      return unavailable(
-        finding('source_error', 'Nursys answered with an error status.', {
-          status: parsed.status,
-        }),
-      );
-    case 'unreadable':
-      return unavailable(
-        finding(
-          'unreadable_response',
-          'Nursys answered in a shape the adapter does not understand.',
-          { reason: parsed.reason },
-        ),
-      );
-    case 'transaction_failed':
-      return unavailable(
-        finding(
-          'transaction_error',
-          'Nursys did not accept the lookup transaction.',
-          { errorCodes: codesOf(parsed.errors) },
-        ),
-      );
-  }
-};
 
 const licenseData = (license: NursysLicense): Record<string, unknown> => ({
   jurisdiction: license.jurisdiction,
@@ -259,15 +197,15 @@ const classifyNursys = (
     return query;
   }
   if (parsed.kind !== 'complete') {
-    return failureOf(parsed);
+    return classifyNursysFailure(parsed);
   }
   const failed = parsed.records.filter(
     (record) => !record.successFlag || record.errors.length > 0,
   );
   if (failed.length > 0) {
-    return unavailable(
+    return nursysUnavailable(
       finding('lookup_error', 'Nursys could not complete the lookup.', {
-        errorCodes: failed.flatMap((record) => codesOf(record.errors)),
+        errorCodes: failed.flatMap((record) => nursysErrorCodes(record.errors)),
       }),
     );
   }

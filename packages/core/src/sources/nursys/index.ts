@@ -1,5 +1,6 @@
 export * from './buildNursysRequests';
 export * from './classifyNursys';
+export * from './classifyNursysFailure';
 export * from './errors';
 export * from './licenseKey';
 export * from './nursysAdapter';
