@@ -236,6 +236,24 @@ function Storage({ app, stack }: StackContext) {
     },
   });
 
+  // Operators put the institution's e-Notify username and password here;
+  // until then the Nursys adapter refuses to call and its messages go to
+  // the DLQ, and the notification lookup fails (its alarm fires).
+  const nursysCredentialsSecret = new secretsmanager.Secret(
+    stack,
+    'NursysCredentialsSecret',
+    {
+      secretName: `passport/${app.stage}/nursys-credentials`,
+      description: 'Nursys e-Notify credentials: JSON with username, password',
+      encryptionKey: key,
+      removalPolicy: RemovalPolicy.RETAIN,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ username: '', password: '' }),
+        generateStringKey: 'unset',
+      },
+    },
+  );
+
   // Operators pass this to `pnpm rovn receipts verify --bucket`.
   stack.addOutputs({ ReceiptsBucketName: receiptsBucket.bucketName });
 
@@ -244,6 +262,7 @@ function Storage({ app, stack }: StackContext) {
     breakGlass,
     databaseSecret,
     key,
+    nursysCredentialsSecret,
     receiptsBucket,
     samApiKeySecret,
   };

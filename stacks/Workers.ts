@@ -30,6 +30,9 @@ import { stageSettings } from './stageSettings';
 /** The source whose bulk list the refresh job downloads. */
 const LEIE_SOURCE: SourceId = 'oig-leie';
 
+/** The source whose change notices the daily lookup asks for. */
+const NURSYS_SOURCE: SourceId = 'nursys';
+
 /** Retries EventBridge makes when a scheduled invocation fails to start. */
 const SCHEDULE_RETRY_ATTEMPTS = 2;
 
@@ -64,6 +67,7 @@ function Workers({ app, stack }: StackContext) {
     RECEIPTS_BUCKET: storage.receiptsBucket.bucketName,
     DATABASE_SECRET_ARN: storage.databaseSecret.secretArn,
     SAM_API_KEY_SECRET_ARN: storage.samApiKeySecret.secretArn,
+    NURSYS_CREDENTIALS_SECRET_ARN: storage.nursysCredentialsSecret.secretArn,
     SES_FROM_ADDRESS: settings.sesFromAddress,
     SES_CONFIGURATION_SET: messaging.configurationSet.configurationSetName,
     APP_BASE_URL: settings.appBaseUrl,
@@ -155,6 +159,25 @@ function Workers({ app, stack }: StackContext) {
     }),
   );
 
+  // The Nursys credentials: the adapter and the notification lookup only.
+  const readNursysCredentials = (fn: SstFunction): void => {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [storage.nursysCredentialsSecret.secretArn],
+      }),
+    );
+  };
+  readNursysCredentials(adapters.nursys);
+
+  const nursysNotifications = createFunction(
+    FUNCTIONS.nursysNotifications,
+    egressHostsFor([NURSYS_SOURCE]),
+  );
+  readDatabaseSecret(nursysNotifications);
+  writeReceipts(nursysNotifications, NURSYS_SOURCE);
+  readNursysCredentials(nursysNotifications);
+
   const leieRefresh = createFunction(
     FUNCTIONS.leieRefresh,
     egressHostsFor([LEIE_SOURCE]),
@@ -226,6 +249,7 @@ function Workers({ app, stack }: StackContext) {
     leieRefresh,
     expiryNotices,
     coverageReport,
+    nursysNotifications,
   };
   for (const schedule of SCHEDULES) {
     new events.Rule(stack, `schedule-${schedule.name}`, {
@@ -245,6 +269,7 @@ function Workers({ app, stack }: StackContext) {
     expiryNotices,
     leieRefresh,
     notifier,
+    nursysNotifications,
     sesFeedback,
     sweep,
   };

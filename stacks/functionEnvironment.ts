@@ -10,6 +10,8 @@ const FUNCTION_ENV = {
   DATABASE_SECRET_ARN: 'ARN of the database secret (JSON with `url`)',
   SAM_API_KEY_SECRET_ARN:
     'ARN of the SAM.gov API key secret (JSON with `apiKey`); read by the SAM adapter only',
+  NURSYS_CREDENTIALS_SECRET_ARN:
+    'ARN of the Nursys e-Notify credentials secret (JSON with `username`, `password`); read by the Nursys functions only',
   SES_FROM_ADDRESS: 'Verified SES identity the notifier sends from',
   SES_CONFIGURATION_SET: 'SES configuration set that records feedback',
   APP_BASE_URL: 'https base URL of the Passport web app, for email links',

@@ -24,6 +24,18 @@ const EXPECTED_OUTCOMES = {
   // Listed by NPI, by name only, a maintenance page; the ended exclusion
   // of the NPPES name-mismatch worker is not active, so clear.
   sam: { clear: 22, flagged: 1, needs_review: 1, source_unavailable: 1 },
+  // The license pattern (20 long) once and its first five again: two
+  // disciplined, two expired and one inactive license, one unknown to
+  // Nursys, one name mismatch; a refused transaction, an HTML page, a 500
+  // and a transaction that never completes.
+  nursys: {
+    clear: 14,
+    flagged: 2,
+    expired: 3,
+    not_found: 1,
+    needs_review: 1,
+    source_unavailable: 4,
+  },
 };
 
 describe('the local run, end to end', () => {
@@ -54,8 +66,8 @@ describe('the local run, end to end', () => {
   });
 
   it('ends every due check in the outcome its profile calls for', () => {
-    expect(summary.checks_due).toBe(75);
-    expect(summary.requests_published).toBe(75);
+    expect(summary.checks_due).toBe(100);
+    expect(summary.requests_published).toBe(100);
     expect(summary.results_by_source_and_outcome).toEqual(EXPECTED_OUTCOMES);
   });
 
@@ -70,11 +82,16 @@ describe('the local run, end to end', () => {
   });
 
   it('emails each change once to each entitled recipient', () => {
-    // Three flagged checks (worker + facility each), three needing review
-    // (facility only): LEIE two and one, SAM one and one.
-    expect(summary.emails_sent).toBe(9);
-    expect(summary.emails_by_kind).toEqual({ flagged: 6, needs_review: 3 });
-    expect(summary.notification_log).toEqual({ sent: 9 });
+    // Five flagged checks and three expired (worker + facility each), four
+    // needing review (facility only): LEIE two and one, SAM one and one,
+    // Nursys two flagged, three expired and one needing review.
+    expect(summary.emails_sent).toBe(20);
+    expect(summary.emails_by_kind).toEqual({
+      flagged: 10,
+      needs_review: 4,
+      expired: 6,
+    });
+    expect(summary.notification_log).toEqual({ sent: 20 });
   });
 
   it('writes the summary, the outbox and the handler logs', () => {
@@ -84,7 +101,7 @@ describe('the local run, end to end', () => {
     const index = readFileSync(join(outDir, 'outbox', 'index.html'), 'utf8');
 
     expect(written.emails_sent).toBe(summary.emails_sent);
-    expect(index.match(/\.eml"/g)).toHaveLength(9);
+    expect(index.match(/\.eml"/g)).toHaveLength(20);
     expect(existsSync(join(outDir, 'logs', 'handlers.log'))).toBe(true);
     expect(readFileSync(join(outDir, 'not-ours.txt'), 'utf8')).toBe('keep me');
     expect(printed.some((line) => line.startsWith('source '))).toBe(true);

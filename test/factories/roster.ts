@@ -9,6 +9,8 @@ interface PersonSeed {
   sources?: string[];
   facilityIds?: string[];
   dueAt?: Date;
+  /** The license a `nursys` check verifies (kind `license`). */
+  license?: { jurisdiction: string; number: string; type: string };
 }
 
 /**
@@ -53,14 +55,25 @@ const makeRoster = (
     }
     for (const source of person.sources ?? ['nppes']) {
       const credentialId = `${person.id}-${source}`;
+      const license = source === 'nursys' ? person.license : undefined;
       roster.credentials.push({
         id: credentialId,
         worker_id: person.id,
-        kind: source === 'nppes' ? 'npi' : 'exclusion_screen',
-        label: source === 'nppes' ? 'NPI' : 'Exclusion screening',
-        jurisdiction: null,
-        number: null,
-        license_type: null,
+        kind:
+          source === 'nppes'
+            ? 'npi'
+            : source === 'nursys'
+              ? 'license'
+              : 'exclusion_screen',
+        label:
+          source === 'nppes'
+            ? 'NPI'
+            : source === 'nursys'
+              ? 'License'
+              : 'Exclusion screening',
+        jurisdiction: license?.jurisdiction ?? null,
+        number: license?.number ?? null,
+        license_type: license?.type ?? null,
         expires_on: null,
       });
       roster.checks.push({

@@ -38,6 +38,7 @@ const ALL_FUNCTIONS: FunctionSpec[] = [
 /** The source whose receipts a function writes, if it writes any. */
 const receiptSourceOf = (spec: FunctionSpec): SourceId | undefined => {
   if (spec.id === FUNCTIONS.leieRefresh.id) return 'oig-leie';
+  if (spec.id === FUNCTIONS.nursysNotifications.id) return 'nursys';
   const source = Object.values(SOURCES).find((s) => s.adapter.id === spec.id);
 
   return source?.kind === 'per-subject' ? source.id : undefined;
@@ -231,6 +232,18 @@ describe('least privilege of the function roles', () => {
       for (const secret of secrets) expect(secret).toMatch(/Secret/);
       expect(secrets.length, spec.id).toBeGreaterThan(0);
     }
+  });
+
+  it('lets only the Nursys functions read the Nursys credentials', () => {
+    const readers = ALL_FUNCTIONS.filter((spec) =>
+      touched(roleStatements(stacks.Workers, spec), 'secretsmanager').some(
+        (secret) => secret.includes('NursysCredentialsSecret'),
+      ),
+    ).map((spec) => spec.id);
+
+    expect(readers.sort()).toEqual(
+      [SOURCES.nursys.adapter.id, FUNCTIONS.nursysNotifications.id].sort(),
+    );
   });
 
   it('lets senders mail only from the stage address through its set', () => {

@@ -205,6 +205,7 @@ describe('Workers stack', () => {
         .filter((source) => source.kind === 'per-subject')
         .map((source) => source.adapter),
       FUNCTIONS.leieRefresh,
+      FUNCTIONS.nursysNotifications,
     ];
     const tagged = (spec: FunctionSpec): boolean => {
       const fn = template.toJSON().Resources[functionId(template, spec)];

@@ -4,6 +4,8 @@ export { createLeieRefreshHandler } from './handlers/leieRefreshHandler';
 export { createLeieScreenHandler } from './handlers/leieScreenHandler';
 export { createNotifierHandler } from './handlers/notifierHandler';
 export { createNppesAdapterHandler } from './handlers/nppesAdapterHandler';
+export { createNursysAdapterHandler } from './handlers/nursysAdapterHandler';
+export { createNursysNotificationsHandler } from './handlers/nursysNotificationsHandler';
 export { createSamAdapterHandler } from './handlers/samAdapterHandler';
 export { createSesFeedbackHandler } from './handlers/sesFeedbackHandler';
 export { createSweepHandler } from './handlers/sweepHandler';

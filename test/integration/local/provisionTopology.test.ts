@@ -112,7 +112,7 @@ describe('provisionTopology', () => {
       SOURCE_IDS.map((id) => queueDepth(clients.sqs, resources.queues[id].url)),
     );
 
-    await publishRequest(resources, 'nursys', 'chk-nursys-1');
+    await publishRequest(resources, 'npdb', 'chk-npdb-1');
 
     const after = await Promise.all(
       SOURCE_IDS.map((id) => queueDepth(clients.sqs, resources.queues[id].url)),

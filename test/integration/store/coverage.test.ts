@@ -83,6 +83,15 @@ describe('computeCoverage', () => {
         oldestVerifiedAt: ago(130),
       },
       {
+        source: 'nursys',
+        checks: 0,
+        due: 0,
+        inFlight: 0,
+        overdue: 0,
+        neverVerified: 0,
+        oldestVerifiedAt: null,
+      },
+      {
         source: 'oig-leie',
         checks: 2,
         due: 1,
@@ -128,6 +137,7 @@ describe('computeCoverage', () => {
     expect(latest.day).toBe('2026-06-01');
     expect(stored.map((r) => `${r.day} ${r.source}`)).toEqual([
       '2026-06-01 nppes',
+      '2026-06-01 nursys',
       '2026-06-01 oig-leie',
       '2026-06-01 sam',
       '2026-06-01 state-board',

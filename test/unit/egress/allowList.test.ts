@@ -13,6 +13,7 @@ describe('allowList', () => {
     const hosts = allowedHosts();
 
     expect(hosts.sort()).toEqual([
+      'api.nursys.com',
       'api.sam.gov',
       'npiregistry.cms.hhs.gov',
       'oig.hhs.gov',
@@ -44,6 +45,7 @@ describe('allowList', () => {
       ['npiregistry.cms.hhs.gov', 'nppes'],
       ['oig.hhs.gov', 'oig-leie'],
       ['api.sam.gov', 'sam'],
+      ['api.nursys.com', 'nursys'],
     ]);
   });
 

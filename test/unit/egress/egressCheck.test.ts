@@ -94,7 +94,7 @@ describe('runEgressCheck', () => {
       'an answer that is not an IP',
       [NPPES_URL, '--resolve', 'a.example=0x7f.1'],
     ],
-    ['an unknown source', [NPPES_URL, '--source', 'nursys']],
+    ['an unknown source', [NPPES_URL, '--source', 'no-such-source']],
   ])('returns 2 with usage on stderr for %s', async (_name, argv) => {
     const result = await check(...argv);
 

@@ -40,6 +40,23 @@ describe('evaluateEgress', () => {
     expect(verdict).toMatchObject({ allowed: true, host: 'oig.hhs.gov' });
   });
 
+  it('allows the Nursys lookup poll URL for nursys only', async () => {
+    const url =
+      'https://api.nursys.com/api/nurselookup?transactionId=NT-00000001';
+
+    const forNursys = await evaluateEgress(url, {
+      source: 'nursys',
+      resolve: publicResolver,
+    });
+    const forSam = await evaluateEgress(url, {
+      source: 'sam',
+      resolve: publicResolver,
+    });
+
+    expect(forNursys).toMatchObject({ allowed: true, host: 'api.nursys.com' });
+    expect(forSam).toMatchObject({ allowed: false });
+  });
+
   it('allows any listed host when no source is named', async () => {
     const verdict = await evaluateEgress(LEIE_URL, { resolve: publicResolver });
 

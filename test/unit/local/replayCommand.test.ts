@@ -87,6 +87,34 @@ describe('runReplayCommand', () => {
     });
   });
 
+  it('replays the committed Nursys example as clear, then expired', async () => {
+    const argvAt = (at: string) => [
+      '--source',
+      'nursys',
+      '--subject',
+      join(EXAMPLES, 'nurse-subject.json'),
+      '--response',
+      join(EXAMPLES, 'nursys-result.json'),
+      '--at',
+      at,
+    ];
+
+    const before = await run(argvAt('2025-01-15'));
+    const after = await run(argvAt('2026-07-01'));
+
+    expect([before.code, after.code]).toEqual([0, 0]);
+    expect(JSON.parse(before.stdout)).toMatchObject({
+      subjectId: 'example-0002',
+      outcome: 'clear',
+      findings: [{ code: 'license_active' }],
+      adapterVersion: 'nursys-1',
+    });
+    expect(JSON.parse(after.stdout)).toMatchObject({
+      outcome: 'expired',
+      findings: [{ code: 'license_expired' }],
+    });
+  });
+
   it('exits 0 with source_unavailable for an HTML page', async () => {
     const argv = [
       '--source',

@@ -28,6 +28,18 @@ describe('simulatorRewrite', () => {
     );
   });
 
+  it('maps the Nursys e-Notify API onto the simulator', () => {
+    const url = new URL(
+      'https://api.nursys.com/api/nurselookup?transactionId=NT-1',
+    );
+
+    const mapped = rewrite(url);
+
+    expect(mapped.href).toBe(
+      'http://127.0.0.1:4100/nursys/api/nurselookup?transactionId=NT-1',
+    );
+  });
+
   it('keeps a base path of the simulator', () => {
     const url = new URL('https://npiregistry.cms.hhs.gov/api/?number=1');
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { replayClassification } from '../../../packages/core/src/replay/replayClassification';
 import {
+  makeNursysRecord,
+  makeNursysResultBody,
+  makeNursysSubmitBody,
+} from '../../../packages/core/src/sources/nursys/nursysBodyFactory';
+import {
   jsonAnswer,
   MAINTENANCE_PAGE,
   makeNppesBody,
@@ -226,5 +231,61 @@ describe('replayClassification: sam', () => {
 
     expect(result.outcome).toBe('source_unavailable');
     expect(result.findings[0]?.code).toBe('quota_exhausted');
+  });
+});
+
+describe('replayClassification: nursys', () => {
+  const nurse = makeSubject({
+    license: { jurisdiction: 'KS', number: 'RN004217', type: 'RN' },
+  });
+  const body = new TextEncoder().encode(
+    JSON.stringify(
+      makeNursysResultBody('NT-1', [
+        makeNursysRecord({
+          firstName: 'DELPHINE',
+          lastName: 'MERRIWEATHER',
+          licenses: [
+            {
+              licenseNumber: 'RN004217',
+              expirationDate: '2026-06-30T00:00:00-05:00',
+            },
+          ],
+        }),
+      ]),
+    ),
+  );
+  const replayAt = (day: string, response = body) =>
+    replayClassification({
+      source: 'nursys',
+      subject: nurse,
+      response: {
+        status: 200,
+        contentType: 'application/json',
+        body: response,
+      },
+      at: new Date(`${day}T00:00:00Z`),
+    });
+
+  it('clears the stored result before the expiration day', () => {
+    const result = replayAt('2026-06-30');
+
+    expect([result.outcome, result.adapterVersion]).toEqual([
+      'clear',
+      'nursys-1',
+    ]);
+  });
+
+  it('calls the same bytes expired the day after', () => {
+    expect(replayAt('2026-07-01').outcome).toBe('expired');
+  });
+
+  it('replays a stored submit answer as source_unavailable', () => {
+    const submit = new TextEncoder().encode(
+      JSON.stringify(makeNursysSubmitBody('NT-1')),
+    );
+
+    const result = replayAt('2026-01-01', submit);
+
+    expect(result.outcome).toBe('source_unavailable');
   });
 });

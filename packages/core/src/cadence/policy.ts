@@ -89,6 +89,20 @@ const CADENCE_POLICY: readonly CadencePolicy[] = [
     basis: 'primary-source verification at most 120 days old (NCQA)',
   },
   {
+    // Nursys reports changes (status, discipline) daily; the interval is a
+    // floor that re-verifies even when no notice came. Expiry checks are
+    // listed again: a source entry inherits nothing from the '*' entry.
+    source: 'nursys',
+    credential: 'license',
+    baseIntervalMs: 28 * DAY,
+    adverseIntervalMs: 7 * DAY,
+    ...RETRY,
+    windowMs: 30 * DAY,
+    expiryCheckDays: [90, 60, 30, 14, 7, 3, 0, -1],
+    triggers: ['change-notice'],
+    basis: 'license expirations reviewed at least monthly (NCQA)',
+  },
+  {
     source: '*',
     credential: 'license',
     baseIntervalMs: 28 * DAY,

@@ -83,7 +83,7 @@ const renderCadenceTable = (
     '|---|---|---|---|---|---|---|---|',
     ...policies.map(row),
     '',
-    `The sweep looks for due checks on \`${CADENCE_SCHEDULES.sweep}\`; bulk lists are fetched on \`${CADENCE_SCHEDULES.listRefresh}\` (EventBridge, UTC). Expiry checks fall at 12:00 UTC. A check counts as verified when the source answered (${VERIFIED_OUTCOMES.map((o) => `\`${o}\``).join(', ')}).`,
+    `The sweep looks for due checks on \`${CADENCE_SCHEDULES.sweep}\`; bulk lists are fetched on \`${CADENCE_SCHEDULES.listRefresh}\` and change notices asked for on \`${CADENCE_SCHEDULES.changeNotices}\` (EventBridge, UTC). Expiry checks fall at 12:00 UTC. A check counts as verified when the source answered (${VERIFIED_OUTCOMES.map((o) => `\`${o}\``).join(', ')}).`,
   ].join('\n');
 
 export { renderCadenceTable };

@@ -15,6 +15,11 @@ const CADENCE_SCHEDULES = {
    * once, so a new list is screened within a day of its release.
    */
   listRefresh: 'cron(0 6 * * ? *)',
+  /**
+   * Sources that report changes (Nursys e-Notify) are asked for them once
+   * a day; a reported nurse's check is due at once.
+   */
+  changeNotices: 'cron(0 5 * * ? *)',
 } as const;
 
 export { CADENCE_SCHEDULES };

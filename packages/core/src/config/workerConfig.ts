@@ -27,6 +27,17 @@ const SETTINGS = {
     EVENT_BUS_NAME: z.string().min(1),
     SAM_API_KEY_SECRET_ARN: z.string().min(1),
   },
+  /** The Nursys adapter reads the institution credentials secret. */
+  nursysAdapter: {
+    RECEIPTS_BUCKET: z.string().min(1),
+    EVENT_BUS_NAME: z.string().min(1),
+    NURSYS_CREDENTIALS_SECRET_ARN: z.string().min(1),
+  },
+  /** The daily Nursys notification lookup: archive and credentials. */
+  nursysNotifications: {
+    RECEIPTS_BUCKET: z.string().min(1),
+    NURSYS_CREDENTIALS_SECRET_ARN: z.string().min(1),
+  },
   leieRefresh: { RECEIPTS_BUCKET: z.string().min(1) },
   notifier: {
     SES_FROM_ADDRESS: z.email(),

@@ -31,6 +31,10 @@ const ALLOW_LIST = {
   // The monthly UPDATED.csv lives under /exclusions/downloadables/.
   'oig-leie': [{ host: 'oig.hhs.gov', port: 443, includeSubdomains: false }],
   sam: [{ host: 'api.sam.gov', port: 443, includeSubdomains: false }],
+  // Unconfirmed (SOURCES.md): the e-Notify API host is not published in
+  // the material we have; confirm with Nursys before the first
+  // production call and change this entry and NURSYS_API_BASE together.
+  nursys: [{ host: 'api.nursys.com', port: 443, includeSubdomains: false }],
 } as const satisfies Record<SourceId, readonly AllowListEntry[]> &
   Record<string, readonly AllowListEntry[]>;
 

@@ -13,6 +13,9 @@ const DEFAULT_EGRESS_LIMITS = {
   nppes: { maxBytes: 2 * MIB, timeoutMs: 10_000 },
   'oig-leie': { maxBytes: 64 * MIB, timeoutMs: 120_000 },
   sam: { maxBytes: 2 * MIB, timeoutMs: 15_000 },
+  // A nurse lookup answer is small; a notification lookup lists a day of
+  // changes for every enrolled nurse, so it gets more room.
+  nursys: { maxBytes: 8 * MIB, timeoutMs: 20_000 },
 } as const satisfies Record<AllowListKey, EgressLimits>;
 
 /** Per-source overrides of the default limits. */

@@ -15,6 +15,15 @@ const FINDING_TEXT: Record<string, string> = {
   entity_record: 'The NPI belongs to an organisation, not to a person.',
   license_expired: 'The license is expired or inactive at the board.',
   discipline: 'The licensing board reports disciplinary action.',
+  license_inactive: 'The license is inactive at the board.',
+  status_conflict:
+    'The license is marked active but its status says otherwise; it needs review.',
+  status_unrecognised:
+    'The license status is not one we recognise; it needs review.',
+  expiration_unknown:
+    'The board gives no expiration date for the license; it needs review.',
+  license_ambiguous:
+    'The board lists more than one license with this number; it needs review.',
 };
 
 /**
@@ -24,6 +33,7 @@ const FINDING_TEXT: Record<string, string> = {
 const INFORMATIONAL_FINDINGS: ReadonlySet<string> = new Set([
   'screened',
   'npi_active',
+  'license_active',
 ]);
 
 /** Whether a finding code tells a recipient something. */

@@ -4,11 +4,13 @@ import {
   NPPES_ADAPTER_VERSION,
   nppesAdapter,
 } from '../sources/nppes/nppesAdapter';
+import { NURSYS_ADAPTER_VERSION } from '../sources/nursys/nursysAdapter';
 import { SAM_ADAPTER_VERSION } from '../sources/sam/samAdapter';
 import type { SourceId } from '../topology/sources';
 import type { SourceResponse } from '../workflows/perSubjectAdapter';
 import { LEIE_ADAPTER_VERSION } from '../workflows/screenLeieCheck';
 import { replayLeie } from './replayLeie';
+import { replayNursys } from './replayNursys';
 import { replayPerSubject } from './replayPerSubject';
 import { replaySam } from './replaySam';
 
@@ -59,6 +61,11 @@ const REPLAYERS: Record<SourceId, Replayer> = {
     version: SAM_ADAPTER_VERSION,
     defaultContentType: 'application/json',
     classify: replaySam,
+  },
+  nursys: {
+    version: NURSYS_ADAPTER_VERSION,
+    defaultContentType: 'application/json',
+    classify: replayNursys,
   },
 };
 

@@ -11,6 +11,8 @@ export * from './messageFailures';
 export * from './messageRedrives';
 export * from './migrate';
 export * from './notificationLog';
+export * from './nursysNotifications';
+export * from './nursysTransactions';
 export * from './openPgliteStore';
 export * from './openPostgresStore';
 export * from './openStore';

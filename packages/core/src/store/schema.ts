@@ -190,6 +190,45 @@ interface SourceCallBudgetTable {
   call_limit: number;
 }
 
+/** Where a Nursys lookup transaction stands. */
+type NursysTransactionStatus =
+  | 'submitting'
+  | 'pending'
+  | 'complete'
+  | 'failed'
+  | 'abandoned';
+
+/** One Nursys nurse lookup transaction of one check. */
+interface NursysTransactionsTable {
+  id: Generated<number>;
+  check_id: string;
+  /** The request that submitted it. */
+  request_id: string;
+  /** Null while the submit is under way. */
+  transaction_id: string | null;
+  status: NursysTransactionStatus;
+  submitted_at: Timestamp;
+  updated_at: Timestamp;
+  polls: Generated<number>;
+  submit_receipt_key: string | null;
+  result_receipt_key: string | null;
+}
+
+/** One daily Nursys notification lookup and the window it asked about. */
+interface NursysNotificationLookupsTable {
+  id: Generated<number>;
+  window_start: Timestamp;
+  window_end: Timestamp;
+  transaction_id: string | null;
+  status: 'started' | 'complete' | 'failed';
+  receipt_key: string | null;
+  reported: number | null;
+  checks_marked_due: number | null;
+  unknown_nurses: number | null;
+  started_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
 interface Database {
   workers: WorkersTable;
   facilities: FacilitiesTable;
@@ -207,6 +246,8 @@ interface Database {
   message_failures: MessageFailuresTable;
   message_redrives: MessageRedrivesTable;
   source_call_budget: SourceCallBudgetTable;
+  nursys_transactions: NursysTransactionsTable;
+  nursys_notification_lookups: NursysNotificationLookupsTable;
 }
 
 type WorkerRow = Selectable<WorkersTable>;
@@ -228,6 +269,7 @@ export type {
   NewEngagement,
   NewFacility,
   NewWorker,
+  NursysTransactionStatus,
   ResultRow,
   WorkerRow,
 };

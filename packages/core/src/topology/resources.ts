@@ -81,6 +81,12 @@ const FUNCTIONS = {
     timeoutSeconds: 120,
     memoryMb: 512,
   },
+  nursysNotifications: {
+    id: 'nursys-notifications',
+    handler: 'packages/functions/src/nursysNotifications.handler',
+    timeoutSeconds: 300,
+    memoryMb: 512,
+  },
   sesFeedback: {
     id: 'ses-feedback',
     handler: 'packages/functions/src/sesFeedback.handler',
@@ -112,6 +118,13 @@ const SCHEDULES = [
     name: 'coverage-report',
     expression: 'cron(0 14 * * ? *)',
     target: 'coverageReport',
+  },
+  // Daily, before the bulk refresh and the 12:00 expiry checks, so the
+  // changes Nursys reported overnight are re-verified the same morning.
+  {
+    name: 'nursys-notifications',
+    expression: CADENCE_SCHEDULES.changeNotices,
+    target: 'nursysNotifications',
   },
 ] as const;
 

@@ -6,7 +6,7 @@
  */
 
 /** Stable source ids; also the SNS `source` message attribute value. */
-const SOURCE_IDS = ['nppes', 'oig-leie', 'sam'] as const;
+const SOURCE_IDS = ['nppes', 'oig-leie', 'sam', 'nursys'] as const;
 
 type SourceId = (typeof SOURCE_IDS)[number];
 
@@ -84,6 +84,21 @@ const SOURCES: Record<SourceId, SourceTopology> = {
       memoryMb: 512,
     },
     queue: { batchSize: 5, maxReceiveCount: 5, maxConcurrency: 2 },
+  },
+  // A lookup is submitted, then polled for up to half a minute inside the
+  // invocation (see NURSYS_POLLING): small batches keep one batch within
+  // the time limit, and the institution account is not hammered.
+  nursys: {
+    id: 'nursys',
+    kind: 'per-subject',
+    title: 'Nursys e-Notify',
+    adapter: {
+      id: 'nursys-adapter',
+      handler: 'packages/functions/src/nursysAdapter.handler',
+      timeoutSeconds: 180,
+      memoryMb: 512,
+    },
+    queue: { batchSize: 2, maxReceiveCount: 5, maxConcurrency: 3 },
   },
 };
 

@@ -1,16 +1,24 @@
 import {
+  licenseKey,
   makeLeieCsv,
   makeLeieRow,
   makeLeieRows,
   makeNppesBody,
   makeNppesRecord,
+  makeNursysNotification,
+  makeNursysRecord,
   makeSamBody,
   makeSamRecord,
+  type NursysLicenseOptions,
   npiCheckDigit,
   type Roster,
   seededRandom,
 } from '@rovn/core';
-import type { NppesBehaviour, SamBehaviour } from '../simulator/behaviours';
+import type {
+  NppesBehaviour,
+  NursysBehaviour,
+  SamBehaviour,
+} from '../simulator/behaviours';
 import { samBehaviourKey } from '../simulator/respondSam';
 
 /** What a demo worker is set up to produce, so the run can be checked. */
@@ -27,6 +35,19 @@ type DemoProfile =
   | 'nppes_slow'
   | 'nppes_html';
 
+/** What a demo worker's license is set up to produce at Nursys. */
+type LicenseProfile =
+  | 'clean'
+  | 'discipline'
+  | 'expired'
+  | 'inactive'
+  | 'not_found'
+  | 'name_mismatch'
+  | 'transaction_error'
+  | 'html'
+  | 'http500'
+  | 'pending_forever';
+
 interface DemoWorld {
   roster: Roster;
   nppes: Record<string, NppesBehaviour>;
@@ -34,6 +55,12 @@ interface DemoWorld {
   /** SAM.gov answers by lookup key (see `samBehaviourKey`). */
   sam: Record<string, SamBehaviour>;
   profiles: Record<string, DemoProfile>;
+  /** Nursys answers by license key (see `licenseKey`). */
+  nursys: Record<string, NursysBehaviour>;
+  /** The changes the Nursys notification lookup reports. */
+  nursysNotifications: Record<string, unknown>[];
+  /** What each worker's license is set up to produce at Nursys. */
+  licenseProfiles: Record<string, LicenseProfile>;
 }
 
 interface DemoOptions {
@@ -126,6 +153,41 @@ const PATTERN: DemoProfile[] = [
   'clean',
 ];
 
+/**
+ * License profiles, in their own repeating pattern so the NPPES, LEIE and
+ * SAM mix above stays exactly as it was: every demo worker is a Kansas RN
+ * with one `nursys` check, half of them clean.
+ */
+const LICENSE_PATTERN: LicenseProfile[] = [
+  'clean',
+  'clean',
+  'discipline',
+  'clean',
+  'expired',
+  'clean',
+  'inactive',
+  'clean',
+  'not_found',
+  'clean',
+  'name_mismatch',
+  'clean',
+  'transaction_error',
+  'clean',
+  'html',
+  'clean',
+  'http500',
+  'clean',
+  'pending_forever',
+  'clean',
+];
+
+/** A license that does not belong to any demo worker (a notice to count). */
+const UNKNOWN_LICENSE = {
+  jurisdiction: 'KS',
+  licenseType: 'RN',
+  licenseNumber: 'RN999999',
+};
+
 const pad = (n: number, width: number): string =>
   String(n).padStart(width, '0');
 
@@ -194,6 +256,55 @@ const samBehaviours = (
 };
 
 /**
+ * What Nursys says about a worker's license. Names and dates are made up;
+ * the expired license ended in 2023, the discipline is from 2024.
+ */
+const nursysBehaviour = (
+  profile: LicenseProfile,
+  worker: { givenName: string; familyName: string; licenseNumber: string },
+): NursysBehaviour | undefined => {
+  const nurse = (
+    license: NursysLicenseOptions,
+    name = { givenName: worker.givenName, familyName: worker.familyName },
+  ): NursysBehaviour => ({
+    kind: 'result',
+    records: [
+      makeNursysRecord({
+        firstName: name.givenName.toUpperCase(),
+        lastName: name.familyName.toUpperCase(),
+        licenses: [{ licenseNumber: worker.licenseNumber, ...license }],
+      }),
+    ],
+  });
+  switch (profile) {
+    case 'clean':
+      return nurse({});
+    case 'discipline':
+      return nurse({ disciplines: [{ againstPrivilegeToPractice: true }] });
+    case 'expired':
+      return nurse({
+        active: false,
+        licenseStatus: 'Expired',
+        expirationDate: '2023-08-31T00:00:00',
+      });
+    case 'inactive':
+      return nurse({ active: false, licenseStatus: 'Inactive' });
+    case 'not_found':
+      return undefined;
+    case 'name_mismatch':
+      return nurse({}, { givenName: 'Marisol', familyName: 'Quenby' });
+    case 'transaction_error':
+      return { kind: 'transaction_error' };
+    case 'html':
+      return { kind: 'html' };
+    case 'http500':
+      return { kind: 'http500' };
+    case 'pending_forever':
+      return { kind: 'pending_forever' };
+  }
+};
+
+/**
  * Builds the demo world: a roster of made-up workers at three
  * facilities, the NPPES answers the simulator gives for them, and an LEIE
  * file that lists some of them.
@@ -214,6 +325,9 @@ const makeDemoRoster = (options: DemoOptions): DemoWorld => {
   const nppes: Record<string, NppesBehaviour> = {};
   const profiles: Record<string, DemoProfile> = {};
   const sam: Record<string, SamBehaviour> = {};
+  const nursys: Record<string, NursysBehaviour> = {};
+  const licenseProfiles: Record<string, LicenseProfile> = {};
+  const nursysNotifications = [makeNursysNotification(UNKNOWN_LICENSE)];
   const leieRows = makeLeieRows(options.leieBackgroundRows ?? 2_000, 99);
   const dueAt = new Date(`${options.today}T00:00:00Z`);
 
@@ -312,10 +426,57 @@ const makeDemoRoster = (options: DemoOptions): DemoWorld => {
       leieRows.push(makeLeieRow({ ...upper, npi: null, dateOfBirth: null }));
     }
     Object.assign(sam, samBehaviours(profile, { npi, givenName, familyName }));
+
+    const licenseProfile =
+      LICENSE_PATTERN[i % LICENSE_PATTERN.length] ?? 'clean';
+    const license = {
+      jurisdiction: 'KS',
+      licenseType: 'RN',
+      licenseNumber: `RN${pad(i + 1, 6)}`,
+    };
+    licenseProfiles[id] = licenseProfile;
+    roster.credentials.push({
+      id: `${id}-license`,
+      worker_id: id,
+      kind: 'license',
+      label: `${license.jurisdiction} ${license.licenseType} license`,
+      jurisdiction: license.jurisdiction,
+      number: license.licenseNumber,
+      license_type: license.licenseType,
+      expires_on: null,
+    });
+    roster.checks.push({
+      id: `chk-${id}-nursys`,
+      credential_id: `${id}-license`,
+      worker_id: id,
+      source: 'nursys',
+      next_due_at: dueAt,
+    });
+    const behaviour = nursysBehaviour(licenseProfile, {
+      givenName,
+      familyName,
+      licenseNumber: license.licenseNumber,
+    });
+    if (behaviour !== undefined) nursys[licenseKey(license)] = behaviour;
+    // Nursys reports a change for every disciplined nurse.
+    if (licenseProfile === 'discipline') {
+      nursysNotifications.push(
+        makeNursysNotification({ ...license, notificationType: 'Discipline' }),
+      );
+    }
   }
 
-  return { roster, nppes, leieCsv: makeLeieCsv(leieRows), sam, profiles };
+  return {
+    roster,
+    nppes,
+    leieCsv: makeLeieCsv(leieRows),
+    sam,
+    profiles,
+    nursys,
+    nursysNotifications,
+    licenseProfiles,
+  };
 };
 
-export type { DemoOptions, DemoProfile, DemoWorld };
+export type { DemoOptions, DemoProfile, DemoWorld, LicenseProfile };
 export { makeDemoRoster };

@@ -16,6 +16,8 @@ import {
   createLeieScreenHandler,
   createNotifierHandler,
   createNppesAdapterHandler,
+  createNursysAdapterHandler,
+  createNursysNotificationsHandler,
   createSamAdapterHandler,
   createSesFeedbackHandler,
   createSweepHandler,
@@ -70,6 +72,20 @@ const LOCAL_SAM_API_KEY = 'local-fake-sam-key';
 /** Room for two lookups per worker of a large local run. */
 const LOCAL_SAM_DAILY_CALLS = 250_000;
 
+/** Fake institution credentials: the simulator only checks they are sent. */
+const LOCAL_NURSYS_CREDENTIALS = {
+  credentials: async () => ({ username: 'local-demo', password: 'local-fake' }),
+  // Short waits: the simulator finishes a lookup after one poll, and the
+  // pending-for-ever demo nurse should not hold the run up for long.
+  polling: {
+    maxPolls: 4,
+    firstDelayMs: 100,
+    maxDelayMs: 400,
+    budgetMs: 20_000,
+    pendingLimitMs: 24 * 3_600_000,
+  },
+};
+
 /**
  * The emulator is the local run's bottleneck: under load it answers a
  * PutEvents or PutObject in a few hundred milliseconds, so a batch of ten
@@ -95,6 +111,38 @@ const pollerLog: Log = {
     console.warn(JSON.stringify({ message, ...attributes })),
   error: (message, attributes) =>
     console.error(JSON.stringify({ message, ...attributes })),
+};
+
+/**
+ * Fires the daily Nursys notification lookup (twice with `times` 2) and
+ * says what it did. A failed lookup is reported, not fatal: the demo
+ * goes on, as the deployed schedule would try again the next day.
+ */
+const fireNursysNotifications = async (
+  provider: Parameters<typeof createNursysNotificationsHandler>[0],
+  times: number,
+): Promise<string> => {
+  const handler = createNursysNotificationsHandler(
+    provider,
+    LOCAL_NURSYS_CREDENTIALS,
+  );
+  let line = '';
+  for (let run = 0; run < times; run++) {
+    try {
+      const report = await handler(
+        {},
+        createLambdaContext({
+          functionName: 'nursys-notifications',
+          timeoutMs: 300_000,
+        }),
+      );
+      line = `${report.reported} changes reported, ${report.knownLicenses} known licenses, ${report.unknownLicenses} unknown, ${report.checksMarkedDue} checks made due`;
+    } catch (error) {
+      line = `failed (${error instanceof Error ? error.name : 'error'})`;
+    }
+  }
+
+  return line;
 };
 
 const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
@@ -156,10 +204,16 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
       nppes: world.nppes,
       leie: { kind: 'file', body: world.leieCsv },
       sam: world.sam,
+      nursys: {
+        behaviours: world.nursys,
+        notifications: world.nursysNotifications,
+      },
       slowDelayMs: nppesTimeoutMs * 2,
     });
     stops.unshift(simulator.stop);
-    print(`Source simulator (NPPES, LEIE, SAM) on ${simulator.baseUrl}`);
+    print(
+      `Source simulator (NPPES, LEIE, SAM, Nursys) on ${simulator.baseUrl}`,
+    );
 
     const clients = createAwsClients(moto.endpoint);
     stops.unshift(async () => clients.destroy());
@@ -221,6 +275,9 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
         : `unchanged (list ${refresh.listId})`;
     print(`Fired schedule leie-refresh: ${leieRefresh}`);
 
+    const nursysNotices = await fireNursysNotifications(provider, times);
+    print(`Fired schedule nursys-notifications: ${nursysNotices}`);
+
     const checksDue = await countDueChecks(store.db, new Date());
     const sweepHandler = createSweepHandler(provider);
     const sweep = await sweepHandler(
@@ -248,6 +305,7 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
         apiKey: async () => LOCAL_SAM_API_KEY,
         dailyCallLimit: LOCAL_SAM_DAILY_CALLS,
       }),
+      nursys: createNursysAdapterHandler(provider, LOCAL_NURSYS_CREDENTIALS),
     };
     const pollers: QueuePoller[] = Object.values(SOURCES).map((source) =>
       startQueuePoller({

@@ -62,3 +62,30 @@ type SamBehaviour =
   | { kind: 'html' };
 
 export type { SamBehaviour };
+
+/**
+ * How the simulated Nursys e-Notify API answers the lookup of one license
+ * (registered under `licenseKey`). `result` serves the records after
+ * `pendingPolls` not-complete answers; the rest are the failures the
+ * adapter must turn into `source_unavailable`.
+ */
+type NursysBehaviour =
+  | {
+      kind: 'result';
+      /** `NurseLookupResponses` elements (see `makeNursysRecord`). */
+      records: Record<string, unknown>[];
+      /** Not-complete answers before the result; default the simulator's. */
+      pendingPolls?: number;
+    }
+  /** The submit answers `TransactionSuccessFlag: false`. */
+  | { kind: 'transaction_error'; code?: string }
+  /** The submit answers HTTP 429, with `Retry-After` when given. */
+  | { kind: 'http429'; retryAfter?: number }
+  /** Polls answer an HTML maintenance page. */
+  | { kind: 'html' }
+  /** Polls answer HTTP 500. */
+  | { kind: 'http500' }
+  /** Polls answer "not complete" for ever. */
+  | { kind: 'pending_forever' };
+
+export type { NursysBehaviour };

@@ -11,6 +11,8 @@ const ROUTES = [
     from: '/entity-information/v4/exclusions',
     to: '/sam/entity-information/v4/exclusions',
   },
+  // The e-Notify host is unconfirmed (see the allow-list).
+  { host: 'api.nursys.com', from: '/api', to: '/nursys/api' },
 ] as const;
 
 const matchesPath = (path: string, from: string): boolean =>

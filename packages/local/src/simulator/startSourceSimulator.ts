@@ -5,13 +5,23 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Log, silentLog } from '../../../core/src/log/logger';
-import type { LeieBehaviour, NppesBehaviour, SamBehaviour } from './behaviours';
+import type {
+  LeieBehaviour,
+  NppesBehaviour,
+  NursysBehaviour,
+  SamBehaviour,
+} from './behaviours';
 import {
   type ResolvedLeieBehaviour,
   resolveLeieBehaviour,
   respondLeie,
 } from './respondLeie';
 import { type Defer, respondNppes } from './respondNppes';
+import {
+  createNursysResponder,
+  NURSYS_PATHS,
+  type NursysResponderConfig,
+} from './respondNursys';
 import { respondSam } from './respondSam';
 import { sendResponse } from './sendResponse';
 
@@ -23,6 +33,8 @@ interface SourceSimulatorConfig {
   leie?: LeieBehaviour;
   /** SAM.gov behaviour per lookup key (see `samBehaviourKey`). */
   sam?: Record<string, SamBehaviour>;
+  /** Nursys behaviours per license key, pending polls, notifications. */
+  nursys?: NursysResponderConfig;
   /** Delay of `slow` behaviours without their own (default 30 s). */
   slowDelayMs?: number;
   log?: Log;
@@ -35,6 +47,7 @@ interface SimulatorCounters {
   nppes: number;
   leie: number;
   sam: number;
+  nursys: number;
   /** Paths that match no route. */
   unknown: number;
   /** Refused for a missing or curl user agent. */
@@ -43,7 +56,7 @@ interface SimulatorCounters {
 
 /** One request as the simulator saw it, for assertions. */
 interface RecordedRequest {
-  route: 'nppes' | 'leie' | 'sam' | 'unknown';
+  route: 'nppes' | 'leie' | 'sam' | 'nursys' | 'unknown';
   method: string;
   path: string;
   query: URLSearchParams;
@@ -63,6 +76,10 @@ interface SourceSimulator {
   setLeieBehaviour(behaviour: LeieBehaviour | undefined): void;
   /** Sets (or removes) the behaviour of one SAM lookup key. */
   setSamBehaviour(key: string, behaviour: SamBehaviour | undefined): void;
+  /** Sets (or removes) the behaviour of one Nursys license key. */
+  setNursysBehaviour(key: string, behaviour: NursysBehaviour | undefined): void;
+  /** Sets the changes the Nursys notification lookup reports. */
+  setNursysNotifications(notifications: Record<string, unknown>[]): void;
   /** Publishes a new LEIE full file (new validators unless given). */
   setLeieBody(
     body: Uint8Array | string,
@@ -81,6 +98,8 @@ const routeOf = (path: string): RecordedRequest['route'] => {
   if (NPPES_PATHS.has(path)) return 'nppes';
   if (path === LEIE_PATH) return 'leie';
   if (path === SAM_PATH) return 'sam';
+  if (path === NURSYS_PATHS.nurseLookup) return 'nursys';
+  if (path === NURSYS_PATHS.notificationLookup) return 'nursys';
 
   return 'unknown';
 };
@@ -94,8 +113,8 @@ const isRefusedAgent = (userAgent: string | undefined): boolean =>
 
 /**
  * Starts an HTTP server on loopback that answers like the primary sources
- * (NPPES API, LEIE download) in their real formats, with failures on
- * demand.
+ * (NPPES API, LEIE download, SAM.gov, Nursys e-Notify) in their real
+ * formats, with failures on demand.
  *
  * @example
  * const sim = await startSourceSimulator({
@@ -111,6 +130,7 @@ const startSourceSimulator = async (
   const slowDelayMs = config.slowDelayMs ?? 30_000;
   const nppes = new Map(Object.entries(config.nppes ?? {}));
   const sam = new Map(Object.entries(config.sam ?? {}));
+  const nursys = createNursysResponder(config.nursys);
   let leie: ResolvedLeieBehaviour | undefined =
     config.leie === undefined
       ? undefined
@@ -119,6 +139,7 @@ const startSourceSimulator = async (
     nppes: 0,
     leie: 0,
     sam: 0,
+    nursys: 0,
     unknown: 0,
     refused: 0,
   };
@@ -167,7 +188,12 @@ const startSourceSimulator = async (
       );
       return;
     }
-    const allowed = route === 'leie' ? ['GET', 'HEAD'] : ['GET'];
+    const allowed =
+      route === 'leie'
+        ? ['GET', 'HEAD']
+        : route === 'nursys'
+          ? ['GET', 'POST']
+          : ['GET'];
     if (route !== 'unknown' && !allowed.includes(method)) {
       sendResponse(res, 405, { Allow: allowed.join(', ') });
       return;
@@ -189,6 +215,10 @@ const startSourceSimulator = async (
     }
     if (route === 'sam') {
       respondSam(res, url.searchParams, (key) => sam.get(key));
+      return;
+    }
+    if (route === 'nursys') {
+      nursys.handle(req, res, url);
       return;
     }
     sendResponse(res, 404, { 'Content-Type': 'text/plain' }, 'Not Found');
@@ -220,6 +250,8 @@ const startSourceSimulator = async (
       if (behaviour === undefined) sam.delete(key);
       else sam.set(key, behaviour);
     },
+    setNursysBehaviour: nursys.setBehaviour,
+    setNursysNotifications: nursys.setNotifications,
     setLeieBody: (body, validators = {}) => {
       leie = resolveLeieBehaviour({ kind: 'file', body, ...validators }, now());
     },
@@ -227,6 +259,7 @@ const startSourceSimulator = async (
       requests.nppes = 0;
       requests.leie = 0;
       requests.sam = 0;
+      requests.nursys = 0;
       requests.unknown = 0;
       requests.refused = 0;
       received.length = 0;

@@ -1,0 +1,13 @@
+export * from './buildNursysRequests';
+export * from './classifyNursys';
+export * from './classifyNursysFailure';
+export * from './errors';
+export * from './licenseKey';
+export * from './nursysAdapter';
+export * from './nursysBodyFactory';
+export * from './parseNursysDate';
+export * from './parseNursysNotifications';
+export * from './parseNursysResult';
+export * from './parseNursysTransaction';
+export * from './readNursysAnswer';
+export type * from './types';
