@@ -8,8 +8,9 @@ import { readFile } from 'node:fs/promises';
 import {
   buildLeieIndex,
   type Classification,
-  familyNameKeys,
+  givenInitial,
   type LeieIndex,
+  normalizeName,
   parseLeieCsv,
   screenSubject,
 } from '@rovn/core';
@@ -57,15 +58,21 @@ for (
   }
 }
 
-// Rows screening compares a worker with: the rows under any of the
-// worker's family-name keys. Their number drives the screening time.
+// Rows screening compares a worker with: under each of the worker's
+// family-name keys, the rows whose given name has the worker's initial or
+// is absent. Their number drives the screening time.
 let candidates = 0;
 for (const worker of workers) {
-  const rows = new Set<unknown>();
-  for (const key of familyNameKeys(worker.familyName)) {
-    for (const row of index.byFamilyKey.get(key) ?? []) rows.add(row);
+  const name = normalizeName(worker);
+  const initial = givenInitial(name);
+  for (const key of name.familyKeys) {
+    const bucket = index.byFamilyKey.get(key);
+    if (bucket === undefined) continue;
+    candidates +=
+      initial === null
+        ? bucket.all.length
+        : (bucket.byInitial.get(initial)?.length ?? 0) + bucket.noGiven.length;
   }
-  candidates += rows.size;
 }
 
 process.stdout.write(

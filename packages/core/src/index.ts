@@ -16,6 +16,7 @@ export * from './config/databaseUrlFromSecret';
 export * from './config/samApiKeyFromSecret';
 export * from './config/workerConfig';
 export * from './domain/classification';
+export * from './domain/entitySubject';
 export * from './domain/finding';
 export * from './domain/outcome';
 export * from './domain/subject';

@@ -182,8 +182,22 @@ describe('screenSubject', () => {
     });
   });
 
-  it('skips entities for an individual, even by NPI', () => {
+  it('asks for review, not a flag, when an entity row carries the NPI', () => {
     const subject = makeSubject({ npi: '1234567893' });
+
+    const result = screen(subject, [
+      { businessName: 'MERRIWEATHER DELPHINE', npi: '1234567893' },
+    ]);
+
+    expect(result.outcome).toBe('needs_review');
+    expect(result.findings[0]).toMatchObject({
+      code: 'possible_exclusion',
+      data: { basis: 'entity_npi', row: 2 },
+    });
+  });
+
+  it('never matches an entity row to an individual by name', () => {
+    const subject = makeSubject({ npi: undefined });
 
     const result = screen(subject, [
       { businessName: 'MERRIWEATHER DELPHINE', npi: '1234567893' },
