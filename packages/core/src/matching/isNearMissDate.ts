@@ -1,25 +1,6 @@
-/** The eight digits of a `YYYY-MM-DD` date, or `null` for another shape. */
-const digitsOf = (date: string): string | null =>
-  /^\d{4}-\d{2}-\d{2}$/.test(date) ? date.replaceAll('-', '') : null;
-
-/** True when the digit strings differ by one typing slip. */
-const oneSlipApart = (a: string, b: string): boolean => {
-  const differing: number[] = [];
-  for (let i = 0; i < a.length; i += 1) {
-    if (a[i] !== b[i]) differing.push(i);
-  }
-  if (differing.length === 1) {
-    return true;
-  }
-  const [first = -1, second = -1] = differing;
-
-  return (
-    differing.length === 2 &&
-    second === first + 1 &&
-    a[first] === b[second] &&
-    a[second] === b[first]
-  );
-};
+/** True for the `YYYY-MM-DD` shape (digits are compared, not checked). */
+const isDateShaped = (date: string): boolean =>
+  date.length === 10 && date[4] === '-' && date[7] === '-';
 
 /**
  * True when two different dates of birth could be one date written down
@@ -31,21 +12,45 @@ const oneSlipApart = (a: string, b: string): boolean => {
  *
  * Equal dates are not a near miss (they are a match), and neither is
  * anything else: a different year and month is another date of birth.
+ * Runs for every name-matched row, so it allocates nothing.
  *
  * @param a - `YYYY-MM-DD`
  * @param b - `YYYY-MM-DD`
  * @example isNearMissDate('1984-03-07', '1984-07-03') // true
  */
 const isNearMissDate = (a: string, b: string): boolean => {
-  const digitsA = digitsOf(a);
-  const digitsB = digitsOf(b);
-  if (digitsA === null || digitsB === null || digitsA === digitsB) {
+  if (!isDateShaped(a) || !isDateShaped(b) || a === b) {
     return false;
   }
 
-  const swapped = `${digitsB.slice(0, 4)}${digitsB.slice(6, 8)}${digitsB.slice(4, 6)}`;
+  let differing = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < 10; i += 1) {
+    if (a.charCodeAt(i) !== b.charCodeAt(i)) {
+      differing += 1;
+      if (first === -1) first = i;
+      last = i;
+    }
+  }
+  if (differing === 1) {
+    return true;
+  }
+  // Neighbours within one field: the dashes sit between fields.
+  if (
+    differing === 2 &&
+    last === first + 1 &&
+    a[first] === b[last] &&
+    a[last] === b[first]
+  ) {
+    return true;
+  }
 
-  return oneSlipApart(digitsA, digitsB) || digitsA === swapped;
+  return (
+    a.slice(0, 4) === b.slice(0, 4) &&
+    a.slice(5, 7) === b.slice(8, 10) &&
+    a.slice(8, 10) === b.slice(5, 7)
+  );
 };
 
 export { isNearMissDate };

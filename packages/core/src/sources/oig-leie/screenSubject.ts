@@ -205,12 +205,11 @@ const screenSubject = (
 ): Classification => {
   const today = options.today ?? currentDay();
   const subjectNpi = joinableNpi(subject.npi);
-  const seen = new Set<LeieRecord>();
   const findings: Finding[] = [];
 
+  // Rows found by NPI are reported once, not again by name.
   const byNpi = subjectNpi === null ? [] : (index.byNpi.get(subjectNpi) ?? []);
   for (const record of byNpi) {
-    seen.add(record);
     if (isActive(record, today)) {
       findings.push(npiFinding(record));
     }
@@ -220,13 +219,11 @@ const screenSubject = (
   for (const variant of nameVariants(subject)) {
     forEachCandidate(variant.name, index, (individual) => {
       const { record } = individual;
-      if (seen.has(record) || !isActive(record, today)) return;
+      if (!isActive(record, today) || byNpi.includes(record)) return;
       const assessed = assessName(subject, subjectNpi, variant, individual);
+      if (assessed === null) return;
       const known = best.get(record);
-      if (
-        assessed !== null &&
-        (known === undefined || assessed.strength > known.strength)
-      ) {
+      if (known === undefined || assessed.strength > known.strength) {
         best.set(record, assessed);
       }
     });
