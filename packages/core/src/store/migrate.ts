@@ -6,6 +6,7 @@ import * as suppressions from './migrations/0002_suppressions';
 import * as messageFailures from './migrations/0003_message_failures';
 import * as cadenceCoverage from './migrations/0004_cadence_coverage';
 import * as sourceCallBudget from './migrations/0005_source_call_budget';
+import * as formerFamilyNames from './migrations/0007_former_family_names';
 
 /**
  * Forward-only migrations, in order. A migration is never edited once it
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_message_failures': messageFailures,
   '0004_cadence_coverage': cadenceCoverage,
   '0005_source_call_budget': sourceCallBudget,
+  '0007_former_family_names': formerFamilyNames,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */
