@@ -53,7 +53,9 @@ const splitRows = (text: string, ending: string): string[][] => {
  * pass of decoding, one of csv-parse and one of conversion.
  *
  * Note: a download cut exactly at a line break looks like a shorter valid
- * list. The refresh job must compare the row count with the previous list.
+ * list. `refreshLeieList` refuses a list that lost more than
+ * `MAX_LIST_SHRINK` of the current list's rows; a cut within that margin
+ * is not detected.
  *
  * @param bytes - the exact bytes downloaded (what the receipt archives)
  * @throws LeieFormatError, and nothing else
