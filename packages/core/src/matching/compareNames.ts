@@ -45,13 +45,14 @@ const isInitialOf = (initial: string, other: string): boolean =>
   initial.length === 1 && other.startsWith(initial);
 
 const compareGiven = (a: NormalizedName, b: NormalizedName): PartVerdict => {
-  const [firstA, firstB] = [a.givenTokens[0], b.givenTokens[0]];
+  const firstA = a.given.tokens[0];
+  const firstB = b.given.tokens[0];
   if (firstA === undefined || firstB === undefined) {
     return verdict('none', 'given_absent');
   }
 
-  const wholeA = a.givenWhole;
-  const wholeB = b.givenWhole;
+  const wholeA = a.given.whole;
+  const wholeB = b.given.whole;
   if (wholeA === wholeB) {
     return verdict('exact', 'given_exact');
   }
@@ -72,13 +73,13 @@ const compatibleWord = (x: string, y: string): boolean =>
   (y.length === 1 && x.startsWith(y));
 
 const compareMiddle = (a: NormalizedName, b: NormalizedName): PartVerdict => {
-  const tokensA = a.middleTokens;
-  const tokensB = b.middleTokens;
+  const tokensA = a.middle.tokens;
+  const tokensB = b.middle.tokens;
   if (tokensA.length === 0 || tokensB.length === 0) {
     return verdict('exact', 'middle_absent');
   }
 
-  if (a.middleWhole === b.middleWhole) {
+  if (a.middle.whole === b.middle.whole) {
     return verdict('exact', 'middle_exact');
   }
   // `J R` against `JOHN ROBERT`: word by word, an initial may stand for

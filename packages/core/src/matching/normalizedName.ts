@@ -10,14 +10,16 @@ import type { PersonName } from './types';
 interface NormalizedName {
   /** `familyNameKeys` of the family name: the whole name first. */
   familyKeys: readonly string[];
-  /** `nameTokens` of the given name; empty when absent. */
-  givenTokens: readonly string[];
-  /** The given tokens joined without separators; '' when absent. */
-  givenWhole: string;
-  /** `nameTokens` of the middle name; empty when absent. */
-  middleTokens: readonly string[];
-  /** The middle tokens joined without separators; '' when absent. */
-  middleWhole: string;
+  given: NormalizedPart;
+  middle: NormalizedPart;
+}
+
+/** One given or middle name, normalised. */
+interface NormalizedPart {
+  /** `nameTokens` of the part; empty when absent. */
+  tokens: readonly string[];
+  /** The tokens joined without separators; '' when absent. */
+  whole: string;
 }
 
 /**
@@ -26,41 +28,40 @@ interface NormalizedName {
  * when their initials are equal, which makes the initial a safe index key.
  */
 const givenInitial = (name: NormalizedName): string | null =>
-  name.givenWhole === '' ? null : name.givenWhole.charAt(0);
+  name.given.whole === '' ? null : name.given.whole.charAt(0);
 
-/** How raw name parts become tokens and family keys. */
+/** How raw name parts become normalised parts and family keys. */
 interface PartNormalizers {
-  tokens: (value: string | null | undefined) => readonly string[];
+  part: (value: string | null | undefined) => NormalizedPart;
   familyKeys: (value: string | null | undefined) => readonly string[];
 }
 
+const normalizePart = (value: string | null | undefined): NormalizedPart => {
+  const tokens = nameTokens(value);
+
+  return { tokens, whole: tokens.join('') };
+};
+
 const DIRECT: PartNormalizers = {
-  tokens: nameTokens,
+  part: normalizePart,
   familyKeys: familyNameKeys,
 };
 
 const fromParts = (
   name: PersonName,
   parts: PartNormalizers,
-): NormalizedName => {
-  const givenTokens = parts.tokens(name.givenName);
-  const middleTokens = parts.tokens(name.middleName);
-
-  return {
-    familyKeys: parts.familyKeys(name.familyName),
-    givenTokens,
-    givenWhole: givenTokens.join(''),
-    middleTokens,
-    middleWhole: middleTokens.join(''),
-  };
-};
+): NormalizedName => ({
+  familyKeys: parts.familyKeys(name.familyName),
+  given: parts.part(name.givenName),
+  middle: parts.part(name.middleName),
+});
 
 /**
  * Normalises every part of a name as `compareNames` would (see
  * `normalizeNamePart`, `nameTokens`, `familyNameKeys`).
  *
  * @example normalizeName({ givenName: 'Ana', familyName: 'Smith-Jones' })
- *   // { familyKeys: ['SMITHJONES', 'SMITH', 'JONES'], givenWhole: 'ANA', ... }
+ *   // { familyKeys: ['SMITHJONES', 'SMITH', 'JONES'], given: { whole: 'ANA', ... }, ... }
  */
 const normalizeName = (name: PersonName): NormalizedName =>
   fromParts(name, DIRECT);
@@ -88,17 +89,17 @@ const memoise = <T>(
  * A `normalizeName` that remembers each raw part it has seen: a list of
  * 80 000 rows holds far fewer distinct first, middle and last names, so
  * building an index normalises each only once. Same rules, same results;
- * the token arrays are shared between names and must not be changed.
+ * parts and key arrays are shared between names and must not be changed.
  * Drop the function when done to free its memory.
  */
 const createNameNormalizer = (): ((name: PersonName) => NormalizedName) => {
   const parts: PartNormalizers = {
-    tokens: memoise(nameTokens),
+    part: memoise(normalizePart),
     familyKeys: memoise(familyNameKeys),
   };
 
   return (name) => fromParts(name, parts);
 };
 
-export type { NormalizedName };
+export type { NormalizedName, NormalizedPart };
 export { createNameNormalizer, givenInitial, normalizeName };

@@ -54,8 +54,8 @@ describe('buildLeieIndex', () => {
 
     expect(name).toMatchObject({
       familyKeys: ['ODARROWNUNEZ', 'ODARROW', 'NUNEZ'],
-      givenWhole: 'ZOE',
-      middleWhole: 'R',
+      given: { whole: 'ZOE' },
+      middle: { whole: 'R' },
     });
   });
 
