@@ -94,6 +94,10 @@ const nameTokens = (value: string | null | undefined): string[] => {
     return [];
   }
 
+  // Most names are one word: no split, and a suffix alone is kept anyway.
+  if (!normalized.includes(' ')) {
+    return [normalized];
+  }
   const tokens = normalized.split(' ');
   const withoutSuffixes = tokens.filter((token) => !SUFFIXES.has(token));
 

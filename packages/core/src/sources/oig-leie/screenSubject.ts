@@ -215,20 +215,24 @@ const screenSubject = (
     }
   }
 
-  const best = new Map<LeieRecord, Assessed>();
+  // Most workers match no row: the map is made only when one does. (The
+  // assertion keeps TypeScript from narrowing to `undefined`: the callback
+  // assigns it.)
+  let best = undefined as Map<LeieRecord, Assessed> | undefined;
   for (const variant of nameVariants(subject)) {
     forEachCandidate(variant.name, index, (individual) => {
       const { record } = individual;
       if (!isActive(record, today) || byNpi.includes(record)) return;
       const assessed = assessName(subject, subjectNpi, variant, individual);
       if (assessed === null) return;
+      best ??= new Map();
       const known = best.get(record);
       if (known === undefined || assessed.strength > known.strength) {
         best.set(record, assessed);
       }
     });
   }
-  for (const assessed of best.values()) findings.push(assessed.finding);
+  for (const assessed of best?.values() ?? []) findings.push(assessed.finding);
 
   return screeningResult(findings, index, options);
 };
