@@ -13,6 +13,10 @@ interface LeieMeasurement extends LeieResult {
   outcomes: Record<string, number>;
   candidates_per_worker: number;
   parse_peak_rss_mb: number;
+  /** CPU time (user + system) of the same steps: steadier on a busy machine. */
+  parse_cpu_ms: number;
+  load_cpu_ms: number;
+  screen_cpu_ms: number;
 }
 
 /**
@@ -39,12 +43,15 @@ const runLeie = async (
     const parsed = await runProbe<{
       rows: number;
       parse_ms: number;
+      parse_cpu_ms: number;
       peak_rss_mb: number;
     }>('leieParseProbe', [file, String(iterations)]);
     const loaded = await runProbe<{
       rows: number;
       load_ms: number;
+      load_cpu_ms: number;
       screen_ms: number;
+      screen_cpu_ms: number;
       workers: number;
       outcomes: Record<string, number>;
       candidates_per_worker: number;
@@ -63,6 +70,9 @@ const runLeie = async (
       outcomes: loaded.outcomes,
       candidates_per_worker: round(loaded.candidates_per_worker, 1),
       parse_peak_rss_mb: round(parsed.peak_rss_mb, 1),
+      parse_cpu_ms: round(parsed.parse_cpu_ms, 1),
+      load_cpu_ms: round(loaded.load_cpu_ms, 1),
+      screen_cpu_ms: round(loaded.screen_cpu_ms, 1),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

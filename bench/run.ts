@@ -143,22 +143,36 @@ const runLeieBench = async (results: BenchResults): Promise<void> => {
   const leie = await runLeie();
   const { file_bytes, workers, outcomes, candidates_per_worker, ...rest } =
     leie;
-  const { parse_peak_rss_mb, ...result } = rest;
+  const {
+    parse_peak_rss_mb,
+    parse_cpu_ms,
+    load_cpu_ms,
+    screen_cpu_ms,
+    ...result
+  } = rest;
   results.leie = result;
   print(
     formatTable(
-      ['step', 'ms', 'peak RSS MB', 'goal'],
+      ['step', 'ms', 'CPU ms', 'peak RSS MB', 'goal'],
       [
-        ['csv-parse alone', ms(leie.parse_ms), ms(parse_peak_rss_mb), ''],
+        [
+          'csv-parse alone',
+          ms(leie.parse_ms),
+          ms(parse_cpu_ms),
+          ms(parse_peak_rss_mb),
+          '',
+        ],
         [
           `load + index (x${leie.load_ratio.toFixed(2)})`,
           ms(leie.load_ms),
+          ms(load_cpu_ms),
           ms(leie.peak_rss_mb),
           verdict(leie.load_ratio <= 1.5),
         ],
         [
           `screen ${workers} workers`,
           ms(leie.screen_ms),
+          ms(screen_cpu_ms),
           '',
           verdict(leie.screen_ms < 1_000),
         ],

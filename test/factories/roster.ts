@@ -6,6 +6,7 @@ interface PersonSeed {
   familyName?: string;
   npi?: string | null;
   dateOfBirth?: string | null;
+  formerFamilyNames?: string[];
   sources?: string[];
   facilityIds?: string[];
   dueAt?: Date;
@@ -42,6 +43,9 @@ const makeRoster = (
       date_of_birth: person.dateOfBirth ?? null,
       email: `${person.id}@workers.example`,
       npi: person.npi ?? null,
+      ...(person.formerFamilyNames === undefined
+        ? {}
+        : { former_family_names: person.formerFamilyNames }),
     });
     for (const facilityId of person.facilityIds ?? [
       facilities[0]?.id ?? 'f1',

@@ -18,6 +18,7 @@ export * from './config/nursysCredentialsFromSecret';
 export * from './config/samApiKeyFromSecret';
 export * from './config/workerConfig';
 export * from './domain/classification';
+export * from './domain/entitySubject';
 export * from './domain/finding';
 export * from './domain/outcome';
 export * from './domain/subject';

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeLeieCsv, makeLeieRow } from '../../../packages/core/src';
+import {
+  LeieListShrankError,
+  makeLeieCsv,
+  makeLeieRow,
+} from '../../../packages/core/src';
 import { createLeieRefreshHandler } from '../../../packages/functions/src/handlers/leieRefreshHandler';
 import { createLeieScreenHandler } from '../../../packages/functions/src/handlers/leieScreenHandler';
 import { makeRoster } from '../../factories/roster';
@@ -114,6 +118,28 @@ describe('the LEIE refresh and screening handlers', () => {
       .select(['row_count', 'is_current'])
       .execute();
 
+    expect(lists).toEqual([{ row_count: 2, is_current: true }]);
+  });
+
+  it('keeps the current list when a download has far fewer rows', async () => {
+    const refresh = createLeieRefreshHandler(async () => harness.deps);
+    harness.simulator.setLeieBehaviour({
+      kind: 'file',
+      body: makeLeieCsv([
+        makeLeieRow({ lastName: 'QUILL', firstName: 'ADA', npi: EXCLUDED_NPI }),
+      ]),
+    });
+
+    const refreshing = refresh({}, testContext('leie-refresh'));
+
+    await expect(refreshing).rejects.toBeInstanceOf(LeieListShrankError);
+    await expect(refreshing).rejects.toMatchObject({
+      context: { rows: 1, previous_rows: 2 },
+    });
+    const lists = await harness.store.db
+      .selectFrom('leie_lists')
+      .select(['row_count', 'is_current'])
+      .execute();
     expect(lists).toEqual([{ row_count: 2, is_current: true }]);
   });
 });

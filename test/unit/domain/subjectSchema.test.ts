@@ -30,3 +30,27 @@ describe('subjectSchema', () => {
     },
   );
 });
+
+describe('subjectSchema: former family names', () => {
+  it('accepts a list of former family names', () => {
+    const parsed = subjectSchema.safeParse({
+      ...subject('1988-07-14'),
+      formerFamilyNames: ['Oakley', 'Upshaw-Reyes'],
+    });
+
+    expect(parsed.success).toBe(true);
+  });
+
+  it.each([
+    ['a string instead of a list', 'Oakley'],
+    ['an empty name', ['']],
+    ['a number', [42]],
+  ])('refuses %s', (_case, formerFamilyNames) => {
+    const parsed = subjectSchema.safeParse({
+      ...subject('1988-07-14'),
+      formerFamilyNames,
+    });
+
+    expect(parsed.success).toBe(false);
+  });
+});

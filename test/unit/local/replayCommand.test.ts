@@ -307,4 +307,99 @@ describe('runReplayCommand', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('cannot read response');
   });
+
+  it('replays the committed LEIE entity example as needs_review', async () => {
+    const argv = [
+      '--source',
+      'oig-leie',
+      '--subject',
+      join(EXAMPLES, 'entity.json'),
+      '--response',
+      join(EXAMPLES, 'leie-updated.csv'),
+      '--at',
+      '2025-01-15',
+    ];
+
+    const { code, stdout } = await run(argv);
+
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      subjectId: 'example-entity-0001',
+      outcome: 'needs_review',
+      findings: [
+        { code: 'possible_exclusion', data: { basis: 'entity_name', row: 3 } },
+        { code: 'screened' },
+      ],
+    });
+  });
+
+  it('screens a person under a former family name', async () => {
+    const path = join(dir, 'former.json');
+    await writeFile(
+      path,
+      JSON.stringify({
+        subjectId: 'example-0002',
+        givenName: 'Marisol',
+        familyName: 'Oakhurst',
+        formerFamilyNames: ['Quenby'],
+        dateOfBirth: '1988-07-14',
+      }),
+    );
+    const argv = [
+      '--source',
+      'oig-leie',
+      '--subject',
+      path,
+      '--response',
+      join(EXAMPLES, 'leie-updated.csv'),
+      '--at',
+      '2025-01-15',
+    ];
+
+    const { code, stdout } = await run(argv);
+
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      outcome: 'flagged',
+      findings: [{ code: 'exclusion', data: { basis: 'former_name' } }, {}],
+    });
+  });
+
+  it('exits 2 for an entity subject with a source that lists only people', async () => {
+    const argv = [
+      '--source',
+      'nppes',
+      '--subject',
+      join(EXAMPLES, 'entity.json'),
+      '--response',
+      join(EXAMPLES, 'nppes-response.json'),
+    ];
+
+    const { code, stdout, stderr } = await run(argv);
+
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('is an entity');
+  });
+
+  it('exits 2 for an entity subject with unknown keys', async () => {
+    const path = join(dir, 'entity-extra.json');
+    await writeFile(
+      path,
+      JSON.stringify({ subjectId: 'e1', entityName: 'Acme', givenName: 'A' }),
+    );
+    const argv = [
+      '--source',
+      'oig-leie',
+      '--subject',
+      path,
+      '--response',
+      join(EXAMPLES, 'leie-updated.csv'),
+    ];
+
+    const { code, stderr } = await run(argv);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('not a valid subject');
+  });
 });

@@ -210,3 +210,86 @@ describe('compareNames', () => {
     expect(result.reasons.join(' ')).not.toMatch(/OAKLEY|DELPHINE|ROSE/i);
   });
 });
+
+describe('compareNames on the cases OIG and issue 3 name', () => {
+  it.each([
+    ['worker hyphenated, listed under the first part', 'Smith-Jones', 'SMITH'],
+    ['worker hyphenated, listed under the second part', 'Smith-Jones', 'JONES'],
+    ['worker under one part, listed hyphenated', 'Smith', 'SMITH-JONES'],
+    ['worker under the second part, listed hyphenated', 'Jones', 'SMITH-JONES'],
+    ['parts in the other order', 'Smith-Jones', 'JONES-SMITH'],
+    ['worker spaced, listed under one part', 'Smith Jones', 'JONES'],
+    ['a particle name under its core', 'De la Cruz', 'CRUZ'],
+  ])('finds %s as probable', (_case, worker, listed) => {
+    const a = person({ familyName: worker });
+
+    const result = compareNames(a, person({ familyName: listed }));
+
+    expect(result.match).toBe('probable');
+    expect(result.reasons[0]).toBe('family_part');
+  });
+
+  it.each([
+    ['hyphen and space', 'Smith-Jones', 'SMITH JONES'],
+    ['hyphen and joined', 'Smith-Jones', 'SMITHJONES'],
+    ['particle spacing', 'De la Cruz', 'DELACRUZ'],
+  ])('matches the whole compound name written with %s exactly', (_c, a, b) => {
+    const result = compareNames(
+      person({ familyName: a }),
+      person({ familyName: b }),
+    );
+
+    expect(result.match).toBe('exact');
+  });
+
+  it.each([
+    ['JR', 'Merriweather Jr.', 'MERRIWEATHER'],
+    ['SR', 'Merriweather', 'MERRIWEATHER SR'],
+    ['II', 'Merriweather II', 'MERRIWEATHER'],
+    ['III', 'Merriweather', 'MERRIWEATHER III'],
+    ['IV', 'Merriweather, IV', 'MERRIWEATHER'],
+    ['JR against SR', 'Merriweather Jr', 'MERRIWEATHER SR'],
+  ])('ignores the suffix %s in the family name', (_s, a, b) => {
+    const result = compareNames(
+      person({ familyName: a }),
+      person({ familyName: b }),
+    );
+
+    expect(result.match).toBe('exact');
+  });
+
+  it.each([
+    ['JR', 'Delphine Jr'],
+    ['III', 'Delphine III'],
+  ])('ignores the suffix %s written into the given name', (_s, given) => {
+    const result = compareNames(person({ givenName: given }), person());
+
+    expect(result.match).toBe('exact');
+  });
+
+  it.each([
+    ['initial on the worker side', 'R', 'ROSE', 'middle_initial'],
+    ['initial on the listed side', 'Rose', 'R', 'middle_initial'],
+    ['initial with a dot', 'R.', 'ROSE', 'middle_initial'],
+    ['missing on the worker side', undefined, 'ROSE', 'middle_absent'],
+    ['missing on the listed side', 'Rose', '', 'middle_absent'],
+    ['missing on both sides', undefined, '', 'middle_absent'],
+    ['a suffix alone on one side', 'III', 'ROSE', 'middle_conflict'],
+  ])('compares middle names loosely: %s', (_c, worker, listed, reason) => {
+    const a = person({ middleName: worker });
+
+    const result = compareNames(a, person({ middleName: listed }));
+
+    expect(result.reasons[2]).toBe(reason);
+    expect(result.match).toBe(
+      reason === 'middle_conflict' ? 'probable' : 'exact',
+    );
+  });
+
+  it('keeps a different initial for the middle name as a conflict', () => {
+    const result = compareNames(person({ middleName: 'J' }), person());
+
+    expect(result.match).toBe('probable');
+    expect(result.reasons[2]).toBe('middle_conflict');
+  });
+});

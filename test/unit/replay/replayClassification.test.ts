@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { replayClassification } from '../../../packages/core/src/replay/replayClassification';
+import {
+  ReplaySubjectError,
+  replayClassification,
+} from '../../../packages/core/src/replay/replayClassification';
 import {
   makeNursysRecord,
   makeNursysResultBody,
@@ -98,7 +101,7 @@ describe('replayClassification: oig-leie', () => {
       'exclusion',
       'screened',
     ]);
-    expect(result.adapterVersion).toBe('oig-leie-1');
+    expect(result.adapterVersion).toBe('oig-leie-2');
   });
 
   it('decides reinstatement against the replay day', () => {
@@ -287,5 +290,37 @@ describe('replayClassification: nursys', () => {
     const result = replayAt('2026-01-01', submit);
 
     expect(result.outcome).toBe('source_unavailable');
+  });
+});
+
+describe('replayClassification: entity subjects', () => {
+  const entity = { subjectId: 'ent_1', entityName: 'Acme Care, Inc.' };
+
+  it('screens an entity against a LEIE list by business name', () => {
+    const body = leieBytes([{ businessName: 'ACME CARE LLC' }]);
+
+    const result = replayClassification({
+      source: 'oig-leie',
+      subject: entity,
+      response: csvAnswer(body),
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('needs_review');
+    expect(result.findings[0]).toMatchObject({
+      data: { basis: 'entity_name' },
+    });
+  });
+
+  it('refuses an entity for a source that lists only people', () => {
+    const replay = () =>
+      replayClassification({
+        source: 'nppes',
+        subject: entity,
+        response: jsonAnswer(makeNppesBody([makeRecord()])),
+        at: AT,
+      });
+
+    expect(replay).toThrow(ReplaySubjectError);
   });
 });

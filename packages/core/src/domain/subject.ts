@@ -22,6 +22,11 @@ const isoDate = z
  * The person a check is about, as the adapters see it. This is also the
  * shape of the `subject.json` the replay command reads.
  *
+ * `formerFamilyNames` are family names the person was known by before
+ * (a maiden name, a name before a divorce): exclusion lists may still hold
+ * them under that name, so sources that match on names also screen each
+ * of these. Optional, and an empty list is the same as none.
+ *
  * `dateOfBirth` is PHI: it is used for matching and never logged.
  */
 const subjectSchema = z.object({
@@ -29,6 +34,7 @@ const subjectSchema = z.object({
   givenName: z.string().min(1),
   familyName: z.string().min(1),
   middleName: z.string().optional(),
+  formerFamilyNames: z.array(z.string().min(1)).optional(),
   dateOfBirth: isoDate.optional(),
   npi: z.string().optional(),
   license: z

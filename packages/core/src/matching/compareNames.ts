@@ -1,5 +1,4 @@
-import { familyNameKeys } from './familyNameKeys';
-import { nameTokens } from './normalizeNamePart';
+import { type NormalizedName, normalizeName } from './normalizedName';
 import type { NameComparison, NameMatchLevel, PersonName } from './types';
 
 /** The verdict on one name part: how strong, and the code that says why. */
@@ -8,74 +7,91 @@ interface PartVerdict {
   reason: string;
 }
 
-const compareFamily = (a: PersonName, b: PersonName): PartVerdict => {
-  const keysA = familyNameKeys(a.familyName);
-  const keysB = familyNameKeys(b.familyName);
+const verdict = (level: NameMatchLevel, reason: string): PartVerdict => ({
+  level,
+  reason,
+});
+
+/** True when the two key lists share a key (they hold a handful each). */
+const shareKey = (keysA: readonly string[], keysB: readonly string[]) => {
+  for (const key of keysA) {
+    if (keysB.includes(key)) {
+      return true;
+    }
+  }
+
+  return false;
+};
+
+const compareFamily = (a: NormalizedName, b: NormalizedName): PartVerdict => {
+  const keysA = a.familyKeys;
+  const keysB = b.familyKeys;
   if (keysA.length === 0 || keysB.length === 0) {
-    return { level: 'none', reason: 'family_absent' };
+    return verdict('none', 'family_absent');
   }
 
   // The first key is the whole name without separators.
   if (keysA[0] === keysB[0]) {
-    return { level: 'exact', reason: 'family_exact' };
+    return verdict('exact', 'family_exact');
   }
-  const setB = new Set(keysB);
-  if (keysA.some((key) => setB.has(key))) {
-    return { level: 'probable', reason: 'family_part' };
+  if (shareKey(keysA, keysB)) {
+    return verdict('probable', 'family_part');
   }
 
-  return { level: 'none', reason: 'family_mismatch' };
+  return verdict('none', 'family_mismatch');
 };
 
-const compareGiven = (a: PersonName, b: PersonName): PartVerdict => {
-  const tokensA = nameTokens(a.givenName);
-  const tokensB = nameTokens(b.givenName);
-  const [firstA, firstB] = [tokensA[0], tokensB[0]];
+const isInitialOf = (initial: string, other: string): boolean =>
+  initial.length === 1 && other.startsWith(initial);
+
+const compareGiven = (a: NormalizedName, b: NormalizedName): PartVerdict => {
+  const firstA = a.given.tokens[0];
+  const firstB = b.given.tokens[0];
   if (firstA === undefined || firstB === undefined) {
-    return { level: 'none', reason: 'given_absent' };
+    return verdict('none', 'given_absent');
   }
 
-  const wholeA = tokensA.join('');
-  const wholeB = tokensB.join('');
+  const wholeA = a.given.whole;
+  const wholeB = b.given.whole;
   if (wholeA === wholeB) {
-    return { level: 'exact', reason: 'given_exact' };
+    return verdict('exact', 'given_exact');
   }
-  const isInitialOf = (initial: string, other: string): boolean =>
-    initial.length === 1 && other.startsWith(initial);
   if (isInitialOf(wholeA, wholeB) || isInitialOf(wholeB, wholeA)) {
-    return { level: 'probable', reason: 'given_initial' };
+    return verdict('probable', 'given_initial');
   }
   if (firstA === firstB) {
-    return { level: 'probable', reason: 'given_partial' };
+    return verdict('probable', 'given_partial');
   }
 
-  return { level: 'none', reason: 'given_mismatch' };
+  return verdict('none', 'given_mismatch');
 };
 
-const compareMiddle = (a: PersonName, b: PersonName): PartVerdict => {
-  const tokensA = nameTokens(a.middleName);
-  const tokensB = nameTokens(b.middleName);
+/** Two middle words agree when equal or when one is the other's initial. */
+const compatibleWord = (x: string, y: string): boolean =>
+  x === y ||
+  (x.length === 1 && y.startsWith(x)) ||
+  (y.length === 1 && x.startsWith(y));
+
+const compareMiddle = (a: NormalizedName, b: NormalizedName): PartVerdict => {
+  const tokensA = a.middle.tokens;
+  const tokensB = b.middle.tokens;
   if (tokensA.length === 0 || tokensB.length === 0) {
-    return { level: 'exact', reason: 'middle_absent' };
+    return verdict('exact', 'middle_absent');
   }
 
-  if (tokensA.join('') === tokensB.join('')) {
-    return { level: 'exact', reason: 'middle_exact' };
+  if (a.middle.whole === b.middle.whole) {
+    return verdict('exact', 'middle_exact');
   }
   // `J R` against `JOHN ROBERT`: word by word, an initial may stand for
   // the word it starts.
-  const compatible = (x: string, y: string): boolean =>
-    x === y ||
-    (x.length === 1 && y.startsWith(x)) ||
-    (y.length === 1 && x.startsWith(y));
   if (
     tokensA.length === tokensB.length &&
-    tokensA.every((token, i) => compatible(token, tokensB[i] ?? ''))
+    tokensA.every((token, i) => compatibleWord(token, tokensB[i] ?? ''))
   ) {
-    return { level: 'exact', reason: 'middle_initial' };
+    return verdict('exact', 'middle_initial');
   }
 
-  return { level: 'probable', reason: 'middle_conflict' };
+  return verdict('probable', 'middle_conflict');
 };
 
 const RANK: Record<NameMatchLevel, number> = {
@@ -113,21 +129,29 @@ const RANK: Record<NameMatchLevel, number> = {
  *   { givenName: 'ANA', familyName: 'JONES' },
  * ) // { match: 'probable', reasons: ['family_part', 'given_exact', ...] }
  */
-const compareNames = (a: PersonName, b: PersonName): NameComparison => {
-  const verdicts = [
-    compareFamily(a, b),
-    compareGiven(a, b),
-    compareMiddle(a, b),
-  ];
+const compareNames = (a: PersonName, b: PersonName): NameComparison =>
+  compareNormalizedNames(normalizeName(a), normalizeName(b));
 
-  const weakest = verdicts.reduce((low, verdict) =>
-    RANK[verdict.level] < RANK[low.level] ? verdict : low,
-  );
+/**
+ * `compareNames` on names normalised beforehand (see `normalizeName`):
+ * the same rules, for callers that compare one name with many.
+ */
+const compareNormalizedNames = (
+  a: NormalizedName,
+  b: NormalizedName,
+): NameComparison => {
+  const family = compareFamily(a, b);
+  const given = compareGiven(a, b);
+  const middle = compareMiddle(a, b);
+
+  let weakest = family;
+  if (RANK[given.level] < RANK[weakest.level]) weakest = given;
+  if (RANK[middle.level] < RANK[weakest.level]) weakest = middle;
 
   return {
     match: weakest.level,
-    reasons: verdicts.map((verdict) => verdict.reason),
+    reasons: [family.reason, given.reason, middle.reason],
   };
 };
 
-export { compareNames };
+export { compareNames, compareNormalizedNames };

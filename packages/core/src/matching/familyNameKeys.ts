@@ -82,8 +82,9 @@ const particleGroups = (tokens: readonly string[]): string[][] => {
  */
 const familyNameKeys = (name: string | null | undefined): string[] => {
   const tokens = nameTokens(name);
-  if (tokens.length === 0) {
-    return [];
+  if (tokens.length <= 1) {
+    // One word is its own only key, particle or not, however short.
+    return tokens;
   }
 
   const keys = new Set<string>([tokens.join('')]);

@@ -31,6 +31,13 @@ const COMBINING_MARKS = /\p{M}/gu;
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 
 /**
+ * Text already in normal form: upper-case ASCII words, one space apart.
+ * Most LEIE names look like this, and every step below would leave them
+ * unchanged, so they skip the steps.
+ */
+const ALREADY_NORMAL = /^[A-Z0-9]+(?: [A-Z0-9]+)*$/;
+
+/**
  * Values that sources write where they have no name. Checked after
  * normalisation, so `n/a`, `N.A.` and ` NONE ` are caught alike. `NA` is
  * deliberately absent: it is a real family name.
@@ -54,14 +61,16 @@ const normalizeNamePart = (value: string | null | undefined): string | null => {
     return null;
   }
 
-  const normalized = value
-    .replace(APOSTROPHES, '')
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .replace(TRANSLITERATED, (letter) => TRANSLITERATIONS[letter] ?? letter)
-    .toUpperCase()
-    .replace(NOT_LETTER_OR_DIGIT, ' ')
-    .trim();
+  const normalized = ALREADY_NORMAL.test(value)
+    ? value
+    : value
+        .replace(APOSTROPHES, '')
+        .normalize('NFKD')
+        .replace(COMBINING_MARKS, '')
+        .replace(TRANSLITERATED, (letter) => TRANSLITERATIONS[letter] ?? letter)
+        .toUpperCase()
+        .replace(NOT_LETTER_OR_DIGIT, ' ')
+        .trim();
 
   if (normalized === '' || PLACEHOLDERS.has(normalized)) {
     return null;
@@ -85,6 +94,10 @@ const nameTokens = (value: string | null | undefined): string[] => {
     return [];
   }
 
+  // Most names are one word: no split, and a suffix alone is kept anyway.
+  if (!normalized.includes(' ')) {
+    return [normalized];
+  }
   const tokens = normalized.split(' ');
   const withoutSuffixes = tokens.filter((token) => !SUFFIXES.has(token));
 

@@ -1,5 +1,7 @@
 import type { Classification } from '../domain/classification';
+import type { EntitySubject } from '../domain/entitySubject';
 import type { Subject } from '../domain/subject';
+import { RovnError } from '../errors';
 import {
   NPPES_ADAPTER_VERSION,
   nppesAdapter,
@@ -9,15 +11,23 @@ import { SAM_ADAPTER_VERSION } from '../sources/sam/samAdapter';
 import type { SourceId } from '../topology/sources';
 import type { SourceResponse } from '../workflows/perSubjectAdapter';
 import { LEIE_ADAPTER_VERSION } from '../workflows/screenLeieCheck';
-import { replayLeie } from './replayLeie';
+import { isEntitySubject, replayLeie } from './replayLeie';
 import { replayNursys } from './replayNursys';
 import { replayPerSubject } from './replayPerSubject';
 import { replaySam } from './replaySam';
 
+/** A person, or for sources that list businesses, an entity. */
+type ReplaySubject = Subject | EntitySubject;
+
+/** An entity subject was given for a source that only knows people. */
+class ReplaySubjectError extends RovnError {
+  override readonly name = 'ReplaySubjectError';
+}
+
 /** What a replay needs: the subject, the stored answer and "today". */
 interface ReplayInput {
   source: SourceId;
-  subject: Subject;
+  subject: ReplaySubject;
   response: SourceResponse;
   /** The moment expiry and reinstatement decisions are taken at. */
   at: Date;
@@ -39,6 +49,12 @@ interface Replayer {
     response: SourceResponse,
     at: Date,
   ): Classification;
+  /** How an entity subject is classified, for sources that list entities. */
+  classifyEntity?: (
+    subject: EntitySubject,
+    response: SourceResponse,
+    at: Date,
+  ) => Classification;
 }
 
 /**
@@ -56,6 +72,7 @@ const REPLAYERS: Record<SourceId, Replayer> = {
     version: LEIE_ADAPTER_VERSION,
     defaultContentType: 'text/csv',
     classify: replayLeie,
+    classifyEntity: replayLeie,
   },
   sam: {
     version: SAM_ADAPTER_VERSION,
@@ -81,11 +98,18 @@ const REPLAYERS: Record<SourceId, Replayer> = {
  */
 const replayClassification = (input: ReplayInput): ReplayResult => {
   const replayer = REPLAYERS[input.source];
-  const classification = replayer.classify(
-    input.subject,
-    input.response,
-    input.at,
-  );
+  const { subject, response, at } = input;
+  let classification: Classification;
+  if (!isEntitySubject(subject)) {
+    classification = replayer.classify(subject, response, at);
+  } else if (replayer.classifyEntity !== undefined) {
+    classification = replayer.classifyEntity(subject, response, at);
+  } else {
+    throw new ReplaySubjectError(
+      `Source ${input.source} lists people only; replay it with a person's subject`,
+      { context: { source: input.source } },
+    );
+  }
 
   return {
     source: input.source,
@@ -99,5 +123,14 @@ const replayClassification = (input: ReplayInput): ReplayResult => {
 const defaultReplayContentType = (source: SourceId): string =>
   REPLAYERS[source].defaultContentType;
 
-export type { ReplayInput, ReplayResult };
-export { defaultReplayContentType, replayClassification };
+/** True when a source's replay accepts an entity subject. */
+const replayAcceptsEntities = (source: SourceId): boolean =>
+  REPLAYERS[source].classifyEntity !== undefined;
+
+export type { ReplayInput, ReplayResult, ReplaySubject };
+export {
+  defaultReplayContentType,
+  ReplaySubjectError,
+  replayAcceptsEntities,
+  replayClassification,
+};

@@ -8,9 +8,17 @@ import type {
   NewWorker,
 } from './schema';
 
+/**
+ * A worker as a roster gives it: the table's columns, with former family
+ * names as a plain list (stored as JSON).
+ */
+type RosterWorker = Omit<NewWorker, 'former_family_names'> & {
+  former_family_names?: readonly string[] | null | undefined;
+};
+
 /** Everything needed to start verifying a set of workers. */
 interface Roster {
-  workers: NewWorker[];
+  workers: RosterWorker[];
   facilities: NewFacility[];
   engagements: NewEngagement[];
   credentials: NewCredential[];
@@ -19,6 +27,16 @@ interface Roster {
 
 const CHUNK = 500;
 
+const toWorkerRow = ({
+  former_family_names: former,
+  ...worker
+}: RosterWorker): NewWorker => ({
+  ...worker,
+  ...(former === undefined || former === null
+    ? {}
+    : { former_family_names: JSON.stringify(former) }),
+});
+
 /** Inserts a roster in one transaction, in foreign-key order. */
 const insertRoster = async (
   db: Kysely<Database>,
@@ -26,7 +44,7 @@ const insertRoster = async (
 ): Promise<void> => {
   await db.transaction().execute(async (trx) => {
     for (const [table, rows] of [
-      ['workers', roster.workers],
+      ['workers', roster.workers.map(toWorkerRow)],
       ['facilities', roster.facilities],
       ['engagements', roster.engagements],
       ['credentials', roster.credentials],
@@ -42,5 +60,5 @@ const insertRoster = async (
   });
 };
 
-export type { Roster };
+export type { Roster, RosterWorker };
 export { insertRoster };

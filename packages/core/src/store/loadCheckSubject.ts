@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Subject } from '../domain/subject';
-import { NotFoundError } from './errors';
+import { NotFoundError, StoreError } from './errors';
 import type { Database } from './schema';
 
 /** The check, its credential and the person, as an adapter needs them. */
@@ -15,6 +15,42 @@ interface CheckSubject {
     expiresOn: string | null;
   };
 }
+
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The stored former family names as the subject carries them: left out
+ * when none are stored. A stored value that is not a list of strings is
+ * refused, not ignored: screening without a known former name could
+ * clear someone listed under it.
+ */
+const formerFamilyNames = (
+  stored: unknown,
+  workerId: string,
+): { formerFamilyNames?: string[] } => {
+  if (stored === null || stored === undefined) {
+    return {};
+  }
+  // Some drivers hand jsonb back as text.
+  const value = typeof stored === 'string' ? safeJson(stored) : stored;
+  if (
+    !Array.isArray(value) ||
+    !value.every((name) => typeof name === 'string')
+  ) {
+    throw new StoreError(
+      `Worker ${workerId} has former family names that are not a JSON list of strings; fix the stored value before screening this worker`,
+      { context: { worker_id: workerId } },
+    );
+  }
+
+  return value.length === 0 ? {} : { formerFamilyNames: value };
+};
 
 /** Loads what an adapter needs to verify one check. */
 const loadCheckSubject = async (
@@ -41,6 +77,7 @@ const loadCheckSubject = async (
       'workers.middle_name',
       'workers.date_of_birth',
       'workers.npi',
+      'workers.former_family_names',
     ])
     .where('checks.id', '=', checkId)
     .executeTakeFirst();
@@ -74,6 +111,7 @@ const loadCheckSubject = async (
       ...(row.middle_name === null ? {} : { middleName: row.middle_name }),
       ...(row.date_of_birth === null ? {} : { dateOfBirth: row.date_of_birth }),
       ...(row.npi === null ? {} : { npi: row.npi }),
+      ...formerFamilyNames(row.former_family_names, row.worker_id),
       ...license,
     },
     credential: {

@@ -7,6 +7,7 @@ import * as messageFailures from './migrations/0003_message_failures';
 import * as cadenceCoverage from './migrations/0004_cadence_coverage';
 import * as sourceCallBudget from './migrations/0005_source_call_budget';
 import * as nursysTransactions from './migrations/0006_nursys_transactions';
+import * as formerFamilyNames from './migrations/0007_former_family_names';
 
 /**
  * Forward-only migrations, in order. A migration is never edited once it
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_cadence_coverage': cadenceCoverage,
   '0005_source_call_budget': sourceCallBudget,
   '0006_nursys_transactions': nursysTransactions,
+  '0007_former_family_names': formerFamilyNames,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -22,6 +22,12 @@ interface WorkersTable {
   date_of_birth: string | null;
   email: string;
   npi: string | null;
+  /** Earlier family names (a JSON array of strings), screened too. */
+  former_family_names: ColumnType<
+    string[] | null,
+    string | null | undefined,
+    string | null
+  >;
   created_at: Generated<Timestamp>;
 }
 

@@ -19,7 +19,31 @@ import { LEIE_ADAPTER_VERSION } from './screenLeieCheck';
 
 /** The download did not give a usable list; the old list stays current. */
 class LeieRefreshError extends RovnError {
-  override readonly name = 'LeieRefreshError';
+  override readonly name: string = 'LeieRefreshError';
+}
+
+/**
+ * The largest share of rows a new list may have lost against the current
+ * one. OIG's full list changes by a few hundred rows a month, a fraction
+ * of a percent of its ~80 000; losing more is far likelier a download cut
+ * at a line end (which parses as a valid, shorter list) than real
+ * reinstatements.
+ */
+const MAX_LIST_SHRINK = 0.02;
+
+/**
+ * A downloaded list parsed but has far fewer rows than the current one;
+ * it is refused and the current list stays in use. Carries both counts.
+ */
+class LeieListShrankError extends LeieRefreshError {
+  override readonly name = 'LeieListShrankError';
+
+  constructor(rows: number, previousRows: number) {
+    super(
+      `The LEIE download has ${rows} rows against ${previousRows} in the current list (more than ${MAX_LIST_SHRINK * 100}% fewer); it was refused as a probably cut download and the current list stays in use. Check the file at OIG; its receipt is archived.`,
+      { context: { rows, previous_rows: previousRows } },
+    );
+  }
 }
 
 interface RefreshDeps {
@@ -48,7 +72,13 @@ type RefreshReport =
  * The request is conditional (ETag, Last-Modified): a 304 only records
  * that the current list is confirmed. The bytes are archived before they
  * are parsed, so even a refused file is kept as evidence; the stored list
- * is replaced only when the whole file parsed.
+ * is replaced only when the whole file parsed and has not lost more than
+ * `MAX_LIST_SHRINK` of the current list's rows.
+ *
+ * @throws LeieRefreshError for a non-200 answer; LeieListShrankError for
+ *   a list that shrank too much; LeieFormatError for a file that breaks a
+ *   format rule. The current list stays in use after each of them, and the
+ *   failed run is logged and fails the invocation, so operators see it.
  */
 const refreshLeieList = async (deps: RefreshDeps): Promise<RefreshReport> => {
   const current = await currentLeieList(deps.db);
@@ -93,6 +123,18 @@ const refreshLeieList = async (deps: RefreshDeps): Promise<RefreshReport> => {
   await indexReceipt(deps.db, receipt.manifest, receipt.manifestKey);
 
   const records = parseLeieCsv(response.body);
+  if (
+    current !== null &&
+    records.length < current.rowCount * (1 - MAX_LIST_SHRINK)
+  ) {
+    deps.log.error('LEIE list refused: far fewer rows than the current list', {
+      list_id: current.id,
+      rows: records.length,
+      previous_rows: current.rowCount,
+      receipt_key: receipt.key,
+    });
+    throw new LeieListShrankError(records.length, current.rowCount);
+  }
   const list = await replaceLeieList(deps.db, {
     receiptKey: receipt.key,
     etag: response.headers.etag ?? null,
@@ -118,4 +160,9 @@ const refreshLeieList = async (deps: RefreshDeps): Promise<RefreshReport> => {
 };
 
 export type { RefreshDeps, RefreshReport };
-export { LeieRefreshError, refreshLeieList };
+export {
+  LeieListShrankError,
+  LeieRefreshError,
+  MAX_LIST_SHRINK,
+  refreshLeieList,
+};

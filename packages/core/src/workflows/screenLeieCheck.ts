@@ -14,7 +14,7 @@ import type { RecordedResult } from '../store/recordResult';
 import { type CompleteDeps, completeCheck } from './completeCheck';
 
 /** Bump when screening rules change. */
-const LEIE_ADAPTER_VERSION = 'oig-leie-1';
+const LEIE_ADAPTER_VERSION = 'oig-leie-2';
 
 /**
  * A list the refresh job has not confirmed for this long is stale: OIG

@@ -2,14 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { S3Client } from '@aws-sdk/client-s3';
 import {
   defaultReplayContentType,
+  entitySubjectSchema,
   HOME_REGION,
   type ReadReceipt,
+  type ReplaySubject,
   readReceipt,
+  replayAcceptsEntities,
   replayClassification,
   SOURCE_IDS,
   type SourceId,
   type SourceResponse,
-  type Subject,
   sha256Of,
   subjectSchema,
 } from '@rovn/core';
@@ -38,7 +40,9 @@ cannot be read.
 
   --source        ${SOURCE_IDS.join(', ')}
   --subject       {"subjectId","givenName","familyName","middleName"?,
-                  "dateOfBirth"? (YYYY-MM-DD),"npi"?,"license"?}
+                  "formerFamilyNames"?,"dateOfBirth"? (YYYY-MM-DD),"npi"?,
+                  "license"?}; for oig-leie also an entity:
+                  {"subjectId","entityName","npi"?}
   --response      the raw body exactly as the source sent it
   --status        HTTP status the body came with (default 200)
   --content-type  default: the source's usual type
@@ -65,7 +69,14 @@ const fileError = (error: unknown): string =>
     ? 'no such file'
     : ((error as { code?: string }).code ?? 'read failed');
 
-const readSubject = async (path: string): Promise<Subject> => {
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads a person's subject, or an entity's when the object has an
+ * `entityName`.
+ */
+const readSubject = async (path: string): Promise<ReplaySubject> => {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -79,7 +90,10 @@ const readSubject = async (path: string): Promise<Subject> => {
     throw new ReplayStop(`subject ${path} is not valid JSON`, 2);
   }
   // Paths and zod's messages only: a subject's values are PHI.
-  const parsed = subjectSchema.safeParse(value);
+  const parsed =
+    isObject(value) && 'entityName' in value
+      ? entitySubjectSchema.safeParse(value)
+      : subjectSchema.safeParse(value);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
@@ -214,6 +228,12 @@ const runReplayCommand = async (
   try {
     const subject = await readSubject(parsed.args.subjectPath);
     const answer = await loadAnswer(parsed.args);
+    if ('entityName' in subject && !replayAcceptsEntities(answer.source)) {
+      throw new ReplayStop(
+        `subject ${parsed.args.subjectPath} is an entity; sources that list entities: ${SOURCE_IDS.filter(replayAcceptsEntities).join(', ')}`,
+        2,
+      );
+    }
     const now = (io.now ?? (() => new Date()))();
     const day = replayDay(parsed.args, answer);
     const at = day === null ? now : new Date(`${day}T00:00:00Z`);

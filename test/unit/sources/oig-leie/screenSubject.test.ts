@@ -126,11 +126,32 @@ describe('screenSubject', () => {
     const subject = makeSubject();
 
     const result = screen(subject, [
-      listedWorker({ dateOfBirth: '1984-03-01' }),
+      listedWorker({ dateOfBirth: '1985-03-01' }),
     ]);
 
     expect(result.outcome).toBe('clear');
   });
+
+  it.each([
+    ['one digit differs', '1984-02-29', '1984-02-28'],
+    ['neighbouring digits are swapped', '1984-02-29', '1948-02-29'],
+    ['day and month are swapped', '1984-02-11', '1984-11-02'],
+  ])(
+    'asks for review of a name match whose date of birth is one slip off: %s',
+    (_case, workerDob, listedDob) => {
+      const subject = makeSubject({ dateOfBirth: workerDob });
+
+      const result = screen(subject, [
+        listedWorker({ dateOfBirth: listedDob }),
+      ]);
+
+      expect(result.outcome).toBe('needs_review');
+      expect(result.findings[0]).toMatchObject({
+        code: 'possible_exclusion',
+        data: { basis: 'name', dobConfirmed: false, dobNearMiss: true },
+      });
+    },
+  );
 
   it('asks for review rather than flag when the row has another NPI', () => {
     const subject = makeSubject({ npi: '1234567893' });
@@ -182,8 +203,22 @@ describe('screenSubject', () => {
     });
   });
 
-  it('skips entities for an individual, even by NPI', () => {
+  it('asks for review, not a flag, when an entity row carries the NPI', () => {
     const subject = makeSubject({ npi: '1234567893' });
+
+    const result = screen(subject, [
+      { businessName: 'MERRIWEATHER DELPHINE', npi: '1234567893' },
+    ]);
+
+    expect(result.outcome).toBe('needs_review');
+    expect(result.findings[0]).toMatchObject({
+      code: 'possible_exclusion',
+      data: { basis: 'entity_npi', row: 2 },
+    });
+  });
+
+  it('never matches an entity row to an individual by name', () => {
+    const subject = makeSubject({ npi: undefined });
 
     const result = screen(subject, [
       { businessName: 'MERRIWEATHER DELPHINE', npi: '1234567893' },
@@ -214,6 +249,102 @@ describe('screenSubject', () => {
       'possible_exclusion',
       'screened',
     ]);
+  });
+
+  describe('under former family names', () => {
+    it('flags an exact former name with the same date of birth', () => {
+      const subject = makeSubject({
+        familyName: 'Oakley',
+        formerFamilyNames: ['Merriweather'],
+      });
+
+      const result = screen(subject, [listedWorker()]);
+
+      expect(result.outcome).toBe('flagged');
+      expect(result.findings[0]).toMatchObject({
+        code: 'exclusion',
+        data: { basis: 'former_name', dobConfirmed: true, row: 2 },
+      });
+    });
+
+    it('asks for review of a former name without a date of birth', () => {
+      const subject = makeSubject({
+        familyName: 'Oakley',
+        formerFamilyNames: ['Merriweather'],
+        dateOfBirth: undefined,
+      });
+
+      const result = screen(subject, [listedWorker()]);
+
+      expect(result.outcome).toBe('needs_review');
+      expect(result.findings[0]).toMatchObject({
+        code: 'possible_exclusion',
+        data: { basis: 'former_name', nameMatch: 'exact' },
+      });
+    });
+
+    it('is never stronger than the same match under the current name', () => {
+      const asFormer = makeSubject({
+        givenName: 'D',
+        familyName: 'Oakley',
+        formerFamilyNames: ['Merriweather'],
+      });
+      const asCurrent = makeSubject({ givenName: 'D' });
+
+      const former = screen(asFormer, [listedWorker()]);
+      const current = screen(asCurrent, [listedWorker()]);
+
+      expect(current.outcome).toBe('needs_review');
+      expect(former.outcome).toBe(current.outcome);
+    });
+
+    it('finds a hyphenated former name under one part', () => {
+      const subject = makeSubject({
+        familyName: 'Oakley',
+        formerFamilyNames: ['Merriweather-Upshaw'],
+      });
+
+      const result = screen(subject, [listedWorker({ lastName: 'UPSHAW' })]);
+
+      expect(result.outcome).toBe('needs_review');
+      expect(result.findings[0]).toMatchObject({
+        data: { basis: 'former_name', nameMatch: 'probable' },
+      });
+    });
+
+    it('reports a row matched under both names once, the stronger way', () => {
+      const subject = makeSubject({
+        familyName: 'Merriweather-Oakley',
+        formerFamilyNames: ['Merriweather'],
+      });
+
+      const result = screen(subject, [listedWorker()]);
+
+      expect(codes(result)).toEqual(['exclusion', 'screened']);
+      expect(result.findings[0]).toMatchObject({
+        data: { basis: 'former_name' },
+      });
+    });
+
+    it('prefers the current name when both are as strong', () => {
+      const subject = makeSubject({ formerFamilyNames: ['Merriweather'] });
+
+      const result = screen(subject, [listedWorker()]);
+
+      expect(codes(result)).toEqual(['exclusion', 'screened']);
+      expect(result.findings[0]).toMatchObject({ data: { basis: 'name_dob' } });
+    });
+
+    it('clears when no name, current or former, is listed', () => {
+      const subject = makeSubject({
+        familyName: 'Oakley',
+        formerFamilyNames: ['Upshaw'],
+      });
+
+      const result = screen(subject, [listedWorker()]);
+
+      expect(result.outcome).toBe('clear');
+    });
   });
 
   it('writes no name or date of birth into findings', () => {

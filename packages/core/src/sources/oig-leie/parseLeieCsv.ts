@@ -1,7 +1,7 @@
-import { CsvError, parse } from 'csv-parse/sync';
 import { decodeLeieText, leieLineEnding } from './checkLeieText';
 import { LeieFormatError } from './errors';
 import { LEIE_COLUMNS } from './leieColumns';
+import { forEachLeieRow } from './splitLeieRows';
 import { toLeieRecord } from './toLeieRecord';
 import type { LeieRecord } from './types';
 
@@ -9,28 +9,6 @@ const isExpectedHeader = (fields: readonly string[] | undefined): boolean =>
   fields !== undefined &&
   fields.length === LEIE_COLUMNS.length &&
   LEIE_COLUMNS.every((column, index) => fields[index] === column);
-
-/**
- * Splits the text into rows of fields. csv-parse's own errors are turned
- * into `LeieFormatError` without their message or cause: those quote the
- * offending field, which may be a name.
- */
-const splitRows = (text: string, ending: string): string[][] => {
-  try {
-    return parse(text, {
-      record_delimiter: [ending],
-      relax_column_count: true,
-      skip_empty_lines: false,
-    });
-  } catch (error) {
-    // `records` counts the rows completed before the broken one (header
-    // included); `lines` would point past a quote left open at the end.
-    const done = error instanceof CsvError ? error.records : undefined;
-    const row = typeof done === 'number' ? done + 1 : 1;
-
-    throw new LeieFormatError('quoting', row);
-  }
-};
 
 /**
  * Parses the OIG LEIE full list (`UPDATED.csv`) into records, all or
@@ -50,10 +28,13 @@ const splitRows = (text: string, ending: string): string[][] => {
  * mixes both is refused. A UTF-8 byte order mark is ignored.
  *
  * Cost is linear in the size of the file; the ~15 MB list is read in one
- * pass of decoding, one of csv-parse and one of conversion.
+ * pass of decoding, one of splitting (`splitLeieRows`) and one of
+ * conversion. No error message or cause quotes a field: fields are names.
  *
  * Note: a download cut exactly at a line break looks like a shorter valid
- * list. The refresh job must compare the row count with the previous list.
+ * list. `refreshLeieList` refuses a list that lost more than
+ * `MAX_LIST_SHRINK` of the current list's rows; a cut within that margin
+ * is not detected.
  *
  * @param bytes - the exact bytes downloaded (what the receipt archives)
  * @throws LeieFormatError, and nothing else
@@ -62,17 +43,16 @@ const parseLeieCsv = (bytes: Uint8Array): LeieRecord[] => {
   const text = decodeLeieText(bytes);
   const ending = leieLineEnding(text);
 
-  const rows = splitRows(text, ending);
-  if (!isExpectedHeader(rows[0])) {
-    throw new LeieFormatError('header', 1);
-  }
-  if (rows.length < 2) {
+  const records: LeieRecord[] = [];
+  forEachLeieRow(text, ending, (fields, row) => {
+    if (row > 1) {
+      records.push(toLeieRecord(fields, row));
+    } else if (!isExpectedHeader(fields)) {
+      throw new LeieFormatError('header', 1);
+    }
+  });
+  if (records.length === 0) {
     throw new LeieFormatError('no_rows', 1);
-  }
-
-  const records: LeieRecord[] = new Array(rows.length - 1);
-  for (let i = 1; i < rows.length; i += 1) {
-    records[i - 1] = toLeieRecord(rows[i] ?? [], i + 1);
   }
 
   return records;

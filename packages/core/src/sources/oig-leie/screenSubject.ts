@@ -1,122 +1,199 @@
 import type { Classification } from '../../domain/classification';
 import { type Finding, finding } from '../../domain/finding';
 import type { Subject } from '../../domain/subject';
-import { compareNames } from '../../matching/compareNames';
-import { familyNameKeys } from '../../matching/familyNameKeys';
-import { LEIE_NO_NPI } from './leieColumns';
-import type { LeieIndex, LeieRecord } from './types';
+import { compareNormalizedNames } from '../../matching/compareNames';
+import { isNearMissDate } from '../../matching/isNearMissDate';
+import {
+  givenInitial,
+  type NormalizedName,
+  normalizeName,
+} from '../../matching/normalizedName';
+import {
+  currentDay,
+  exclusionData,
+  isActive,
+  joinableNpi,
+  type LeieScreenOptions,
+  screeningResult,
+} from './leieScreening';
+import type { LeieIndex, LeieIndividual, LeieRecord } from './types';
 
-/** What screening needs to know besides the subject and the list. */
-interface LeieScreenOptions {
-  /** Date of the list screened against (`YYYY-MM-DD`), for the audit trail. */
-  listDate: string;
-  /**
-   * Today (`YYYY-MM-DD`, UTC) for deciding whether a reinstatement date has
-   * passed. Defaults to the current date.
-   */
-  today?: string;
+/** One name the subject is screened under: the current, or a former one. */
+interface NameVariant {
+  name: NormalizedName;
+  former: boolean;
 }
 
-const currentDay = (): string => new Date().toISOString().slice(0, 10);
+/** A row's finding and how strong it is: 2 an exclusion, 1 a possible one. */
+interface Assessed {
+  strength: 1 | 2;
+  finding: Finding;
+}
 
-/** The subject's NPI if it can be joined on: ten digits, never all zero. */
-const joinableNpi = (npi: string | undefined): string | null => {
-  const trimmed = npi?.trim() ?? '';
+/**
+ * The subject's names: the current one first, then each former family
+ * name with the same given and middle names. A former name that gives the
+ * same whole family key as one already listed is left out.
+ */
+const nameVariants = (subject: Subject): NameVariant[] => {
+  const variants: NameVariant[] = [
+    { name: normalizeName(subject), former: false },
+  ];
+  for (const familyName of subject.formerFamilyNames ?? []) {
+    const name = normalizeName({ ...subject, familyName });
+    const whole = name.familyKeys[0];
+    if (
+      whole !== undefined &&
+      variants.every((known) => known.name.familyKeys[0] !== whole)
+    ) {
+      variants.push({ name, former: true });
+    }
+  }
 
-  return /^[0-9]{10}$/.test(trimmed) && trimmed !== LEIE_NO_NPI
-    ? trimmed
-    : null;
+  return variants;
 };
 
-/** A row whose reinstatement date has come is no longer an exclusion. */
-const isActive = (record: LeieRecord, today: string): boolean =>
-  record.reinstatementDate === null || record.reinstatementDate > today;
-
-const exclusionData = (record: LeieRecord): Record<string, unknown> => ({
-  exclusionType: record.exclusionType,
-  exclusionDate: record.exclusionDate,
-  row: record.row,
-  ...(record.waiverDate === null
-    ? {}
-    : { waiverDate: record.waiverDate, waiverState: record.waiverState }),
-});
+/**
+ * Calls `visit` with every individual that could match `name`: those under
+ * each of its family keys whose given name starts with the same letter,
+ * and those with no given name. A name without a given name visits every
+ * individual under its keys. A row under several keys may be visited more
+ * than once.
+ *
+ * No candidate is lost by the initial: `compareNames` finds two given
+ * names compatible only when they share their first letter (same whole,
+ * an initial of the other, or the same first word).
+ */
+const forEachCandidate = (
+  name: NormalizedName,
+  index: LeieIndex,
+  visit: (individual: LeieIndividual) => void,
+): void => {
+  const initial = givenInitial(name);
+  for (const key of name.familyKeys) {
+    const bucket = index.byFamilyKey.get(key);
+    if (bucket === undefined) continue;
+    if (initial === null) {
+      for (const individual of bucket.all) visit(individual);
+    } else {
+      for (const individual of bucket.byInitial.get(initial) ?? []) {
+        visit(individual);
+      }
+      for (const individual of bucket.noGiven) visit(individual);
+    }
+  }
+};
 
 /** Name-matched rows, with the reason each was kept; never a person. */
-const nameFinding = (
+const assessName = (
   subject: Subject,
   subjectNpi: string | null,
-  record: LeieRecord,
-): Finding | null => {
-  const comparison = compareNames(subject, {
-    givenName: record.firstName,
-    middleName: record.middleName,
-    familyName: record.lastName,
-  });
+  variant: NameVariant,
+  individual: LeieIndividual,
+): Assessed | null => {
+  const { record } = individual;
+  const comparison = compareNormalizedNames(variant.name, individual.name);
   if (comparison.match === 'none') {
     return null;
   }
 
   const bothDob =
     subject.dateOfBirth !== undefined && record.dateOfBirth !== null;
+  const dobDiffers = bothDob && subject.dateOfBirth !== record.dateOfBirth;
   // Decision: the same name with a different date of birth is another
-  // person, so the row gives no finding. OIG advises confirming a name
-  // match; two recorded, differing dates of birth are that confirmation.
-  if (bothDob && subject.dateOfBirth !== record.dateOfBirth) {
+  // person, unless the two dates are one typing slip apart (see
+  // `isNearMissDate`): then a person must look, because a mistyped date
+  // must not hide an excluded worker.
+  const dobNearMiss =
+    dobDiffers &&
+    isNearMissDate(subject.dateOfBirth ?? '', record.dateOfBirth ?? '');
+  if (dobDiffers && !dobNearMiss) {
     return null;
   }
   const npiConflict =
     subjectNpi !== null && record.npi !== null && record.npi !== subjectNpi;
 
-  if (comparison.match === 'exact' && bothDob && !npiConflict) {
-    return finding(
-      'exclusion',
-      `Listed on the OIG LEIE under ${record.exclusionType}; matched by name and date of birth.`,
-      { ...exclusionData(record), basis: 'name_dob' },
-    );
+  if (comparison.match === 'exact' && bothDob && !dobDiffers && !npiConflict) {
+    return {
+      strength: 2,
+      finding: finding(
+        'exclusion',
+        variant.former
+          ? `Listed on the OIG LEIE under ${record.exclusionType}; matched by a former name and date of birth.`
+          : `Listed on the OIG LEIE under ${record.exclusionType}; matched by name and date of birth.`,
+        {
+          ...exclusionData(record),
+          basis: variant.former ? 'former_name' : 'name_dob',
+          ...(variant.former ? { dobConfirmed: true } : {}),
+        },
+      ),
+    };
   }
 
-  return finding(
-    'possible_exclusion',
-    'A LEIE row matches the name; a person must confirm whether it is this worker.',
-    {
-      ...exclusionData(record),
-      basis: 'name',
-      nameMatch: comparison.match,
-      nameReasons: comparison.reasons,
-      dobConfirmed: bothDob,
-      npiConflict,
-    },
-  );
+  return {
+    strength: 1,
+    finding: finding(
+      'possible_exclusion',
+      variant.former
+        ? 'A LEIE row matches a former name; a person must confirm whether it is this worker.'
+        : 'A LEIE row matches the name; a person must confirm whether it is this worker.',
+      {
+        ...exclusionData(record),
+        basis: variant.former ? 'former_name' : 'name',
+        nameMatch: comparison.match,
+        nameReasons: comparison.reasons,
+        dobConfirmed: bothDob && !dobDiffers,
+        ...(dobNearMiss ? { dobNearMiss: true } : {}),
+        npiConflict,
+      },
+    ),
+  };
 };
 
-const nameCandidates = (subject: Subject, index: LeieIndex): LeieRecord[] => {
-  const found = new Set<LeieRecord>();
-  for (const key of familyNameKeys(subject.familyName)) {
-    for (const record of index.byFamilyKey.get(key) ?? []) {
-      found.add(record);
-    }
-  }
-
-  return [...found];
-};
+/** The finding for an active row carrying the subject's NPI. */
+const npiFinding = (record: LeieRecord): Finding =>
+  record.lastName !== ''
+    ? finding(
+        'exclusion',
+        `Listed on the OIG LEIE under ${record.exclusionType}; matched by NPI.`,
+        { ...exclusionData(record), basis: 'npi' },
+      )
+    : finding(
+        'possible_exclusion',
+        'An excluded entity on the OIG LEIE carries this NPI; a person must decide whether the exclusion reaches this worker.',
+        { ...exclusionData(record), basis: 'entity_npi' },
+      );
 
 /**
  * Screens one individual against the LEIE index.
  *
- * - An active row with the subject's NPI: `flagged`, basis `npi` (the
- *   `0000000000` placeholder is never joined on).
+ * - An active individual row with the subject's NPI: `flagged`, basis
+ *   `npi` (the `0000000000` placeholder is never joined on).
+ * - An active entity row (business name, no last name) with the subject's
+ *   NPI: `needs_review`, basis `entity_npi`. Decision: not `flagged`.
+ *   The NPI ties the row to this worker, but the party excluded is the
+ *   business; whether that bars the worker (a sole proprietor's practice)
+ *   or not (a group that listed a member's NPI) is a judgement a person
+ *   must make, and OIG's NPIs are not checked by anyone before
+ *   publication.
  * - An active individual row whose name matches exactly (see
  *   `compareNames`) with the same date of birth on both sides: `flagged`,
  *   basis `name_dob`.
  * - A name match that the date of birth cannot confirm (missing on either
  *   side, the name only probable, or the row's NPI differing from the
- *   subject's): `needs_review` with `possible_exclusion`. A name alone is
- *   never more than that.
+ *   subject's): `needs_review` with `possible_exclusion`, basis `name`. A
+ *   name alone is never more than that.
  * - The same name with a different date of birth: another person, no
- *   finding.
- * - Rows reinstated on or before `today`, and entities (no last name),
- *   are skipped. A waiver does not lift an exclusion; it is reported in the
- *   finding's data.
+ *   finding; unless the dates are one typing slip apart (one digit, two
+ *   neighbouring digits swapped, or day and month swapped; see
+ *   `isNearMissDate`): `needs_review` with `dobNearMiss: true`.
+ * - Every former family name (`formerFamilyNames`, with the current given
+ *   and middle names) is screened by the same rules, basis `former_name`:
+ *   never stronger than the same match under the current name would be.
+ *   A row matched under several names gives one finding, the strongest
+ *   (an exclusion over a possible one, the current name on a tie).
+ * - Rows reinstated on or before `today` are skipped. A waiver does not
+ *   lift an exclusion; it is reported in the finding's data.
  *
  * Every outcome ends with a `screened` finding carrying the list date and
  * row count, so even a `clear` says what it was checked against.
@@ -128,45 +205,36 @@ const screenSubject = (
 ): Classification => {
   const today = options.today ?? currentDay();
   const subjectNpi = joinableNpi(subject.npi);
-  const seen = new Set<LeieRecord>();
   const findings: Finding[] = [];
 
+  // Rows found by NPI are reported once, not again by name.
   const byNpi = subjectNpi === null ? [] : (index.byNpi.get(subjectNpi) ?? []);
   for (const record of byNpi) {
-    seen.add(record);
-    if (record.lastName !== '' && isActive(record, today)) {
-      findings.push(
-        finding(
-          'exclusion',
-          `Listed on the OIG LEIE under ${record.exclusionType}; matched by NPI.`,
-          { ...exclusionData(record), basis: 'npi' },
-        ),
-      );
+    if (isActive(record, today)) {
+      findings.push(npiFinding(record));
     }
   }
-  for (const record of nameCandidates(subject, index)) {
-    if (!seen.has(record) && isActive(record, today)) {
-      const found = nameFinding(subject, subjectNpi, record);
-      if (found !== null) {
-        findings.push(found);
+
+  // Most workers match no row: the map is made only when one does. (The
+  // assertion keeps TypeScript from narrowing to `undefined`: the callback
+  // assigns it.)
+  let best = undefined as Map<LeieRecord, Assessed> | undefined;
+  for (const variant of nameVariants(subject)) {
+    forEachCandidate(variant.name, index, (individual) => {
+      const { record } = individual;
+      if (!isActive(record, today) || byNpi.includes(record)) return;
+      const assessed = assessName(subject, subjectNpi, variant, individual);
+      if (assessed === null) return;
+      best ??= new Map();
+      const known = best.get(record);
+      if (known === undefined || assessed.strength > known.strength) {
+        best.set(record, assessed);
       }
-    }
+    });
   }
+  for (const assessed of best?.values() ?? []) findings.push(assessed.finding);
 
-  const flagged = findings.some((found) => found.code === 'exclusion');
-  const outcome = flagged
-    ? 'flagged'
-    : findings.length > 0
-      ? 'needs_review'
-      : 'clear';
-  const screened = finding(
-    'screened',
-    'Screened against the OIG LEIE full list.',
-    { listDate: options.listDate, rowCount: index.rowCount },
-  );
-
-  return { outcome, findings: [...findings, screened] };
+  return screeningResult(findings, index, options);
 };
 
-export type { LeieScreenOptions };
 export { screenSubject };

@@ -71,13 +71,14 @@ const toLeieRecord = (fields: readonly string[], row: number): LeieRecord => {
   if (fields.length !== LEIE_COLUMNS.length) {
     throw new LeieFormatError('column_count', row);
   }
-  const values = fields.map((field, index) => {
+  const values: string[] = new Array(fields.length);
+  for (let index = 0; index < fields.length; index += 1) {
+    const field = fields[index] ?? '';
     if (field.includes('\n') || field.includes('\r')) {
       throw new LeieFormatError('embedded_newline', row, LEIE_COLUMNS[index]);
     }
-
-    return field.trim();
-  });
+    values[index] = field.trim();
+  }
   const [
     lastName = '',
     firstName = '',

@@ -1,3 +1,5 @@
+import type { NormalizedName } from '../../matching/normalizedName';
+
 /**
  * One row of the LEIE full list. Dates are `YYYY-MM-DD`, `null` where the
  * file has `00000000`; `npi` is `null` where the file has `0000000000`.
@@ -24,14 +26,36 @@ interface LeieRecord {
   waiverState: string;
 }
 
+/** An individual's row with its name normalised once, at index build. */
+interface LeieIndividual {
+  record: LeieRecord;
+  name: NormalizedName;
+}
+
+/**
+ * The individuals under one family-name key, also split by the initial of
+ * their given name, so a worker is compared only with rows whose given
+ * name could match theirs (see `givenInitial`).
+ */
+interface LeieFamilyBucket {
+  /** Every individual under the key. */
+  all: readonly LeieIndividual[];
+  /** Individuals with a given name, by its first letter. */
+  byInitial: ReadonlyMap<string, readonly LeieIndividual[]>;
+  /** Individuals whose given name is absent (empty or a placeholder). */
+  noGiven: readonly LeieIndividual[];
+}
+
 /** The in-memory lookups screening uses. */
 interface LeieIndex {
-  /** Records by NPI; rows without an NPI are not in it. */
+  /** Records by NPI, individuals and entities; rows without one are not in it. */
   byNpi: ReadonlyMap<string, readonly LeieRecord[]>;
   /** Individuals by every key of `familyNameKeys(lastName)`. */
-  byFamilyKey: ReadonlyMap<string, readonly LeieRecord[]>;
+  byFamilyKey: ReadonlyMap<string, LeieFamilyBucket>;
+  /** Rows with a business name, by `businessNameKey(businessName)`. */
+  byBusinessName: ReadonlyMap<string, readonly LeieRecord[]>;
   /** Rows in the list, individuals and entities. */
   rowCount: number;
 }
 
-export type { LeieIndex, LeieRecord };
+export type { LeieFamilyBucket, LeieIndex, LeieIndividual, LeieRecord };
