@@ -1,7 +1,7 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import { decodeLeieText, leieLineEnding } from './checkLeieText';
 import { LeieFormatError } from './errors';
 import { LEIE_COLUMNS } from './leieColumns';
-import { forEachLeieRow } from './splitLeieRows';
 import { toLeieRecord } from './toLeieRecord';
 import type { LeieRecord } from './types';
 
@@ -9,6 +9,28 @@ const isExpectedHeader = (fields: readonly string[] | undefined): boolean =>
   fields !== undefined &&
   fields.length === LEIE_COLUMNS.length &&
   LEIE_COLUMNS.every((column, index) => fields[index] === column);
+
+/**
+ * Splits the text into rows of fields. csv-parse's own errors are turned
+ * into `LeieFormatError` without their message or cause: those quote the
+ * offending field, which may be a name.
+ */
+const splitRows = (text: string, ending: string): string[][] => {
+  try {
+    return parse(text, {
+      record_delimiter: [ending],
+      relax_column_count: true,
+      skip_empty_lines: false,
+    });
+  } catch (error) {
+    // `records` counts the rows completed before the broken one (header
+    // included); `lines` would point past a quote left open at the end.
+    const done = error instanceof CsvError ? error.records : undefined;
+    const row = typeof done === 'number' ? done + 1 : 1;
+
+    throw new LeieFormatError('quoting', row);
+  }
+};
 
 /**
  * Parses the OIG LEIE full list (`UPDATED.csv`) into records, all or
@@ -28,8 +50,7 @@ const isExpectedHeader = (fields: readonly string[] | undefined): boolean =>
  * mixes both is refused. A UTF-8 byte order mark is ignored.
  *
  * Cost is linear in the size of the file; the ~15 MB list is read in one
- * pass of decoding, one of splitting (`splitLeieRows`) and one of
- * conversion. No error message or cause quotes a field: fields are names.
+ * pass of decoding, one of csv-parse and one of conversion. No error message or cause quotes a field: fields are names.
  *
  * Note: a download cut exactly at a line break looks like a shorter valid
  * list. `refreshLeieList` refuses a list that lost more than
@@ -43,14 +64,15 @@ const parseLeieCsv = (bytes: Uint8Array): LeieRecord[] => {
   const text = decodeLeieText(bytes);
   const ending = leieLineEnding(text);
 
+  const rows = splitRows(text, ending);
+  if (!isExpectedHeader(rows[0])) {
+    throw new LeieFormatError('header', 1);
+  }
   const records: LeieRecord[] = [];
-  forEachLeieRow(text, ending, (fields, row) => {
-    if (row > 1) {
-      records.push(toLeieRecord(fields, row));
-    } else if (!isExpectedHeader(fields)) {
-      throw new LeieFormatError('header', 1);
-    }
-  });
+  for (let i = 1; i < rows.length; i += 1) {
+    // Row numbers count the header as row 1.
+    records.push(toLeieRecord(rows[i] as string[], i + 1));
+  }
   if (records.length === 0) {
     throw new LeieFormatError('no_rows', 1);
   }
