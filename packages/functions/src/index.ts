@@ -1,3 +1,4 @@
+export { createBoardAdapterHandler } from './handlers/boardAdapterHandler';
 export { createExpiryNoticesHandler } from './handlers/expiryNoticesHandler';
 export { createLeieRefreshHandler } from './handlers/leieRefreshHandler';
 export { createLeieScreenHandler } from './handlers/leieScreenHandler';

@@ -1,3 +1,4 @@
+import { BOARDS, type BoardSourceId } from '../sources/board-saas/boards';
 import { SOURCE_IDS, type SourceId } from '../topology/sources';
 
 /**
@@ -17,6 +18,19 @@ interface SourcedAllowListEntry extends AllowListEntry {
 }
 
 /**
+ * The state boards' hosts, one exact FQDN each, taken from the board list
+ * (`sources/board-saas/boards.ts`), where each host is reviewed with its
+ * board. Note: the Kansas board's SaaS host is unconfirmed (see there).
+ */
+const boardHosts = (): Record<BoardSourceId, readonly AllowListEntry[]> =>
+  Object.fromEntries(
+    BOARDS.map((board): [BoardSourceId, readonly AllowListEntry[]] => [
+      board.id,
+      [{ host: board.host, port: 443, includeSubdomains: false }],
+    ]),
+  ) as Record<BoardSourceId, readonly AllowListEntry[]>;
+
+/**
  * The one declaration of the hosts the tier may reach, keyed by source id.
  *
  * Keys that are not yet a `SourceId` (such as `sam`) are pending: the
@@ -31,6 +45,9 @@ const ALLOW_LIST = {
   // The monthly UPDATED.csv lives under /exclusions/downloadables/.
   'oig-leie': [{ host: 'oig.hhs.gov', port: 443, includeSubdomains: false }],
   sam: [{ host: 'api.sam.gov', port: 443, includeSubdomains: false }],
+  // State boards: one exact FQDN each, from BOARDS. `board-ks` is
+  // ksbn.kansas.gov, unconfirmed as the SaaS host (see boards.ts).
+  ...boardHosts(),
 } as const satisfies Record<SourceId, readonly AllowListEntry[]> &
   Record<string, readonly AllowListEntry[]>;
 

@@ -1,6 +1,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  BOARD_SOURCE_IDS,
+  type BoardSourceId,
   countDueChecks,
   insertRoster,
   type Log,
@@ -11,6 +13,7 @@ import {
   type Store,
 } from '@rovn/core';
 import {
+  createBoardAdapterHandler,
   createExpiryNoticesHandler,
   createLeieRefreshHandler,
   createLeieScreenHandler,
@@ -248,6 +251,9 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
         apiKey: async () => LOCAL_SAM_API_KEY,
         dailyCallLimit: LOCAL_SAM_DAILY_CALLS,
       }),
+      ...(Object.fromEntries(
+        BOARD_SOURCE_IDS.map((id) => [id, createBoardAdapterHandler(provider)]),
+      ) as Record<BoardSourceId, ReturnType<typeof createBoardAdapterHandler>>),
     };
     const pollers: QueuePoller[] = Object.values(SOURCES).map((source) =>
       startQueuePoller({
