@@ -159,10 +159,13 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
       nppes: world.nppes,
       leie: { kind: 'file', body: world.leieCsv },
       sam: world.sam,
+      boards: world.boards,
       slowDelayMs: nppesTimeoutMs * 2,
     });
     stops.unshift(simulator.stop);
-    print(`Source simulator (NPPES, LEIE, SAM) on ${simulator.baseUrl}`);
+    print(
+      `Source simulator (NPPES, LEIE, SAM, state boards) on ${simulator.baseUrl}`,
+    );
 
     const clients = createAwsClients(moto.endpoint);
     stops.unshift(async () => clients.destroy());

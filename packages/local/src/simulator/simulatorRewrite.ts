@@ -1,5 +1,17 @@
-/** Production endpoints and the simulator path each one maps to. */
-const ROUTES = [
+import { BOARDS } from '../../../core/src/sources/board-saas/boards';
+
+/** One production endpoint and the simulator path it maps to. */
+interface Route {
+  host: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Production endpoints and the simulator path each one maps to; each
+ * board's search maps under its source id.
+ */
+const ROUTES: readonly Route[] = [
   { host: 'npiregistry.cms.hhs.gov', from: '/api', to: '/nppes/api' },
   {
     host: 'oig.hhs.gov',
@@ -11,7 +23,12 @@ const ROUTES = [
     from: '/entity-information/v4/exclusions',
     to: '/sam/entity-information/v4/exclusions',
   },
-] as const;
+  ...BOARDS.map((board) => ({
+    host: board.host,
+    from: board.searchPath,
+    to: `/${board.id}${board.searchPath}`,
+  })),
+];
 
 const matchesPath = (path: string, from: string): boolean =>
   path === from || path.startsWith(`${from}/`);

@@ -5,7 +5,22 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Log, silentLog } from '../../../core/src/log/logger';
-import type { LeieBehaviour, NppesBehaviour, SamBehaviour } from './behaviours';
+import {
+  BOARDS,
+  type BoardSourceId,
+} from '../../../core/src/sources/board-saas/boards';
+import type {
+  BoardBehaviour,
+  BoardSimulation,
+  LeieBehaviour,
+  NppesBehaviour,
+  SamBehaviour,
+} from './behaviours';
+import {
+  boardBehaviourKey,
+  isBoardAgentAccepted,
+  respondBoard,
+} from './respondBoard';
 import {
   type ResolvedLeieBehaviour,
   resolveLeieBehaviour,
@@ -23,6 +38,8 @@ interface SourceSimulatorConfig {
   leie?: LeieBehaviour;
   /** SAM.gov behaviour per lookup key (see `samBehaviourKey`). */
   sam?: Record<string, SamBehaviour>;
+  /** State boards of the SaaS, by source id; unlisted boards find nothing. */
+  boards?: Partial<Record<BoardSourceId, BoardSimulation>>;
   /** Delay of `slow` behaviours without their own (default 30 s). */
   slowDelayMs?: number;
   log?: Log;
@@ -35,6 +52,8 @@ interface SimulatorCounters {
   nppes: number;
   leie: number;
   sam: number;
+  /** Every state board's searches together. */
+  board: number;
   /** Paths that match no route. */
   unknown: number;
   /** Refused for a missing or curl user agent. */
@@ -43,7 +62,7 @@ interface SimulatorCounters {
 
 /** One request as the simulator saw it, for assertions. */
 interface RecordedRequest {
-  route: 'nppes' | 'leie' | 'sam' | 'unknown';
+  route: 'nppes' | 'leie' | 'sam' | 'board' | 'unknown';
   method: string;
   path: string;
   query: URLSearchParams;
@@ -63,6 +82,17 @@ interface SourceSimulator {
   setLeieBehaviour(behaviour: LeieBehaviour | undefined): void;
   /** Sets (or removes) the behaviour of one SAM lookup key. */
   setSamBehaviour(key: string, behaviour: SamBehaviour | undefined): void;
+  /** Sets (or removes) a board's failure for one keyword. */
+  setBoardBehaviour(
+    board: BoardSourceId,
+    keyword: string,
+    behaviour: BoardBehaviour | undefined,
+  ): void;
+  /** Replaces a board's registry. */
+  setBoardRegistrants(
+    board: BoardSourceId,
+    registrants: readonly Record<string, unknown>[],
+  ): void;
   /** Publishes a new LEIE full file (new validators unless given). */
   setLeieBody(
     body: Uint8Array | string,
@@ -77,10 +107,18 @@ const NPPES_PATHS = new Set(['/nppes/api', '/nppes/api/']);
 const LEIE_PATH = '/oig-leie/exclusions/downloadables/UPDATED.csv';
 const SAM_PATH = '/sam/entity-information/v4/exclusions';
 
+/** The simulator path of a board's search: `/<id><searchPath>`. */
+const boardPath = (board: (typeof BOARDS)[number]): string =>
+  `/${board.id}${board.searchPath}`;
+
+const boardAt = (path: string): BoardSourceId | undefined =>
+  BOARDS.find((board) => boardPath(board) === path)?.id;
+
 const routeOf = (path: string): RecordedRequest['route'] => {
   if (NPPES_PATHS.has(path)) return 'nppes';
   if (path === LEIE_PATH) return 'leie';
   if (path === SAM_PATH) return 'sam';
+  if (boardAt(path) !== undefined) return 'board';
 
   return 'unknown';
 };
@@ -94,8 +132,8 @@ const isRefusedAgent = (userAgent: string | undefined): boolean =>
 
 /**
  * Starts an HTTP server on loopback that answers like the primary sources
- * (NPPES API, LEIE download) in their real formats, with failures on
- * demand.
+ * (NPPES API, LEIE download, SAM.gov, the state boards' SaaS search) in
+ * their real formats, with failures on demand.
  *
  * @example
  * const sim = await startSourceSimulator({
@@ -111,6 +149,9 @@ const startSourceSimulator = async (
   const slowDelayMs = config.slowDelayMs ?? 30_000;
   const nppes = new Map(Object.entries(config.nppes ?? {}));
   const sam = new Map(Object.entries(config.sam ?? {}));
+  const boards = new Map<BoardSourceId, BoardSimulation>(
+    Object.entries(config.boards ?? {}) as [BoardSourceId, BoardSimulation][],
+  );
   let leie: ResolvedLeieBehaviour | undefined =
     config.leie === undefined
       ? undefined
@@ -119,6 +160,7 @@ const startSourceSimulator = async (
     nppes: 0,
     leie: 0,
     sam: 0,
+    board: 0,
     unknown: 0,
     refused: 0,
   };
@@ -157,7 +199,11 @@ const startSourceSimulator = async (
     // Paths only: query strings may carry identifiers.
     log.debug('simulator request', { route, method, path: url.pathname });
 
-    if (isRefusedAgent(userAgent)) {
+    // Boards accept only a browser's agent or a named client's own.
+    if (
+      isRefusedAgent(userAgent) ||
+      (route === 'board' && !isBoardAgentAccepted(userAgent))
+    ) {
       requests.refused += 1;
       sendResponse(
         res,
@@ -191,6 +237,15 @@ const startSourceSimulator = async (
       respondSam(res, url.searchParams, (key) => sam.get(key));
       return;
     }
+    if (route === 'board') {
+      const id = boardAt(url.pathname);
+      respondBoard(
+        res,
+        url.searchParams,
+        id === undefined ? undefined : boards.get(id),
+      );
+      return;
+    }
     sendResponse(res, 404, { 'Content-Type': 'text/plain' }, 'Not Found');
   };
 
@@ -220,6 +275,17 @@ const startSourceSimulator = async (
       if (behaviour === undefined) sam.delete(key);
       else sam.set(key, behaviour);
     },
+    setBoardBehaviour: (board, keyword, behaviour) => {
+      const current = boards.get(board) ?? { registrants: [] };
+      const failures = { ...current.failures };
+      if (behaviour === undefined) delete failures[boardBehaviourKey(keyword)];
+      else failures[boardBehaviourKey(keyword)] = behaviour;
+      boards.set(board, { ...current, failures });
+    },
+    setBoardRegistrants: (board, registrants) => {
+      const current = boards.get(board) ?? { registrants: [] };
+      boards.set(board, { ...current, registrants: [...registrants] });
+    },
     setLeieBody: (body, validators = {}) => {
       leie = resolveLeieBehaviour({ kind: 'file', body, ...validators }, now());
     },
@@ -227,6 +293,7 @@ const startSourceSimulator = async (
       requests.nppes = 0;
       requests.leie = 0;
       requests.sam = 0;
+      requests.board = 0;
       requests.unknown = 0;
       requests.refused = 0;
       received.length = 0;
