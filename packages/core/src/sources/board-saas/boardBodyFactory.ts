@@ -62,7 +62,8 @@ const makeBoardRecord = (
     options.expirationDate === undefined
       ? 'Nov-30-2099'
       : options.expirationDate,
-  hasPublicAction: options.hasPublicAction ?? false,
+  hasPublicAction:
+    options.hasPublicAction === undefined ? false : options.hasPublicAction,
   city: 'TOPEKA',
   state: 'KS',
 });
