@@ -14,6 +14,7 @@ describe('allowList', () => {
 
     expect(hosts.sort()).toEqual([
       'api.sam.gov',
+      'ksbn.kansas.gov',
       'npiregistry.cms.hhs.gov',
       'oig.hhs.gov',
     ]);
@@ -44,6 +45,7 @@ describe('allowList', () => {
       ['npiregistry.cms.hhs.gov', 'nppes'],
       ['oig.hhs.gov', 'oig-leie'],
       ['api.sam.gov', 'sam'],
+      ['ksbn.kansas.gov', 'board-ks'],
     ]);
   });
 
