@@ -24,6 +24,18 @@ const EXPECTED_OUTCOMES = {
   // Listed by NPI, by name only, a maintenance page; the ended exclusion
   // of the NPPES name-mismatch worker is not active, so clear.
   sam: { clear: 22, flagged: 1, needs_review: 1, source_unavailable: 1 },
+  // Board profiles (their own pattern): clean and the two substring
+  // collisions (one paged) clear; expired and lapsed; a public action; a
+  // number only contained in another; another name; a non-zero errorCode
+  // and a maintenance page.
+  'board-ks': {
+    clear: 18,
+    expired: 2,
+    flagged: 1,
+    not_found: 1,
+    needs_review: 1,
+    source_unavailable: 2,
+  },
 };
 
 describe('the local run, end to end', () => {
@@ -54,8 +66,8 @@ describe('the local run, end to end', () => {
   });
 
   it('ends every due check in the outcome its profile calls for', () => {
-    expect(summary.checks_due).toBe(75);
-    expect(summary.requests_published).toBe(75);
+    expect(summary.checks_due).toBe(100);
+    expect(summary.requests_published).toBe(100);
     expect(summary.results_by_source_and_outcome).toEqual(EXPECTED_OUTCOMES);
   });
 
@@ -70,11 +82,16 @@ describe('the local run, end to end', () => {
   });
 
   it('emails each change once to each entitled recipient', () => {
-    // Three flagged checks (worker + facility each), three needing review
-    // (facility only): LEIE two and one, SAM one and one.
-    expect(summary.emails_sent).toBe(9);
-    expect(summary.emails_by_kind).toEqual({ flagged: 6, needs_review: 3 });
-    expect(summary.notification_log).toEqual({ sent: 9 });
+    // Four flagged and two expired checks (worker + facility each), four
+    // needing review (facility only): LEIE two flagged and one review, SAM
+    // one and one, the Kansas board one flagged, two expired, one review.
+    expect(summary.emails_sent).toBe(16);
+    expect(summary.emails_by_kind).toEqual({
+      flagged: 8,
+      expired: 4,
+      needs_review: 4,
+    });
+    expect(summary.notification_log).toEqual({ sent: 16 });
   });
 
   it('writes the summary, the outbox and the handler logs', () => {
@@ -84,7 +101,7 @@ describe('the local run, end to end', () => {
     const index = readFileSync(join(outDir, 'outbox', 'index.html'), 'utf8');
 
     expect(written.emails_sent).toBe(summary.emails_sent);
-    expect(index.match(/\.eml"/g)).toHaveLength(9);
+    expect(index.match(/\.eml"/g)).toHaveLength(16);
     expect(existsSync(join(outDir, 'logs', 'handlers.log'))).toBe(true);
     expect(readFileSync(join(outDir, 'not-ours.txt'), 'utf8')).toBe('keep me');
     expect(printed.some((line) => line.startsWith('source '))).toBe(true);
