@@ -108,7 +108,7 @@ describe('the source simulator: the board SaaS', () => {
     ['curl/8.5.0', "curl's default"],
     ['node', "Node's fetch default"],
     ['python-requests/2.32', 'a library default'],
-  ])('refuses %s (%s) with 403 HTML', async (agent) => {
+  ])('refuses %s (%s) with 403 HTML', async (agent, _why) => {
     sim.resetCounters();
 
     const response = await search('keyword=7918&skip=0&take=10', agent);
