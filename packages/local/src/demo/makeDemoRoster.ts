@@ -1,8 +1,5 @@
 import {
-  type BoardRecordJson,
   type BoardSourceId,
-  formatBoardDate,
-  makeBoardRecord,
   makeLeieCsv,
   makeLeieRow,
   makeLeieRows,
@@ -19,8 +16,8 @@ import type {
   NppesBehaviour,
   SamBehaviour,
 } from '../simulator/behaviours';
-import { boardBehaviourKey } from '../simulator/respondBoard';
 import { samBehaviourKey } from '../simulator/respondSam';
+import { type BoardProfile, demoBoardLicense } from './demoBoardLicense';
 
 /** What a demo worker is set up to produce, so the run can be checked. */
 type DemoProfile =
@@ -35,22 +32,6 @@ type DemoProfile =
   | 'nppes_503'
   | 'nppes_slow'
   | 'nppes_html';
-
-/**
- * What the Kansas board (`board-ks`) says about a demo worker's license.
- * Kept apart from `DemoProfile` so the other sources' mix stays as it is.
- */
-type BoardProfile =
-  | 'clean'
-  | 'collision'
-  | 'collision_paged'
-  | 'expired'
-  | 'lapsed'
-  | 'discipline'
-  | 'not_found'
-  | 'name_mismatch'
-  | 'error_code'
-  | 'html';
 
 interface DemoWorld {
   roster: Roster;
@@ -154,38 +135,6 @@ const PATTERN: DemoProfile[] = [
   'clean',
 ];
 
-/**
- * Board profiles by worker index, repeating; the same length as
- * `PATTERN`, so one pattern of workers holds one of each case.
- */
-const BOARD_PATTERN: BoardProfile[] = [
-  'clean',
-  'collision',
-  'clean',
-  'clean',
-  'expired',
-  'clean',
-  'discipline',
-  'clean',
-  'not_found',
-  'clean',
-  'name_mismatch',
-  'clean',
-  'collision_paged',
-  'clean',
-  'error_code',
-  'clean',
-  'lapsed',
-  'clean',
-  'html',
-  'clean',
-  'clean',
-  'clean',
-  'clean',
-  'clean',
-  'clean',
-];
-
 const pad = (n: number, width: number): string =>
   String(n).padStart(width, '0');
 
@@ -253,100 +202,6 @@ const samBehaviours = (
   }
 };
 
-/** The demo worker's Kansas RN license number, from its index. */
-const demoLicenseNumber = (i: number): string => `RN${pad(i + 1, 6)}`;
-
-/**
- * Other registrants whose license numbers contain `number`, as a
- * substring search returns them: a digit after it, or a letter before.
- */
-const collisions = (number: string, count: number): BoardRecordJson[] =>
-  Array.from({ length: count }, (_, k) =>
-    makeBoardRecord(
-      {
-        firstName: (GIVEN[(k + 5) % GIVEN.length] ?? 'Avery').toUpperCase(),
-        lastName: 'WEXFORD',
-        licenseNumber:
-          k < 10 ? `${number}${k}` : `${'CL'[k - 10] ?? 'X'}${number}`,
-      },
-      { registrantId: 900_000 + k },
-    ),
-  );
-
-/**
- * What the Kansas board holds for a worker: the registrants its keyword
- * finds, and a failure when the profile calls for one.
- */
-const boardEntries = (
-  profile: BoardProfile,
-  worker: { number: string; givenName: string; familyName: string },
-  today: string,
-): {
-  registrants: BoardRecordJson[];
-  failure?: BoardSimulation['failures'];
-} => {
-  const year = Number(today.slice(0, 4));
-  const person = {
-    firstName: worker.givenName.toUpperCase(),
-    lastName: worker.familyName.toUpperCase(),
-    licenseNumber: worker.number,
-  };
-  const valid = { expirationDate: formatBoardDate(`${year + 2}-11-30`) };
-  const own = makeBoardRecord(person, valid);
-  switch (profile) {
-    case 'collision':
-      return { registrants: [...collisions(worker.number, 2), own] };
-    case 'collision_paged':
-      // Twelve other numbers first: the license is on the second page.
-      return { registrants: [...collisions(worker.number, 12), own] };
-    case 'expired':
-      return {
-        registrants: [
-          makeBoardRecord(person, {
-            licenseStatus: 'Expired',
-            expirationDate: formatBoardDate(`${year - 1}-01-31`),
-          }),
-        ],
-      };
-    case 'lapsed':
-      return {
-        registrants: [
-          makeBoardRecord(person, { ...valid, licenseStatus: 'Lapsed' }),
-        ],
-      };
-    case 'discipline':
-      return {
-        registrants: [
-          makeBoardRecord(person, { ...valid, hasPublicAction: true }),
-        ],
-      };
-    case 'not_found':
-      // The keyword still finds a longer number: not this license.
-      return { registrants: collisions(worker.number, 1) };
-    case 'name_mismatch':
-      return {
-        registrants: [
-          makeBoardRecord(
-            { ...person, firstName: 'MORGANA', lastName: 'VEXLEY' },
-            valid,
-          ),
-        ],
-      };
-    case 'error_code':
-      return {
-        registrants: [own],
-        failure: { [boardBehaviourKey(worker.number)]: { kind: 'errorCode' } },
-      };
-    case 'html':
-      return {
-        registrants: [own],
-        failure: { [boardBehaviourKey(worker.number)]: { kind: 'html' } },
-      };
-    default:
-      return { registrants: [own] };
-  }
-};
-
 /**
  * Builds the demo world: a roster of made-up workers at three
  * facilities, the NPPES answers the simulator gives for them, and an LEIE
@@ -369,12 +224,9 @@ const makeDemoRoster = (options: DemoOptions): DemoWorld => {
   const profiles: Record<string, DemoProfile> = {};
   const sam: Record<string, SamBehaviour> = {};
   const boardProfiles: Record<string, BoardProfile> = {};
-  const boardKs: {
-    registrants: BoardRecordJson[];
-    failures: NonNullable<BoardSimulation['failures']>;
-  } = {
-    registrants: [],
-    failures: {},
+  const boardKs = {
+    registrants: [] as Record<string, unknown>[],
+    failures: {} as NonNullable<BoardSimulation['failures']>,
   };
   const leieRows = makeLeieRows(options.leieBackgroundRows ?? 2_000, 99);
   const dueAt = new Date(`${options.today}T00:00:00Z`);
@@ -433,33 +285,16 @@ const makeDemoRoster = (options: DemoOptions): DemoWorld => {
       });
     }
     // The nurse's Kansas RN license, checked at the Kansas board.
-    const licenseNumber = demoLicenseNumber(i);
-    roster.credentials.push({
-      id: `${id}-license`,
-      worker_id: id,
-      kind: 'license',
-      label: 'KS RN license',
-      jurisdiction: 'KS',
-      number: licenseNumber,
-      license_type: 'RN',
-      expires_on: null,
-    });
-    roster.checks.push({
-      id: `chk-${id}-license-board-ks`,
-      credential_id: `${id}-license`,
-      worker_id: id,
-      source: 'board-ks',
-      next_due_at: dueAt,
-    });
-    const boardProfile = BOARD_PATTERN[i % BOARD_PATTERN.length] ?? 'clean';
-    boardProfiles[id] = boardProfile;
-    const entries = boardEntries(
-      boardProfile,
-      { number: licenseNumber, givenName, familyName },
-      options.today,
+    const license = demoBoardLicense(
+      i,
+      { id, givenName, familyName },
+      { today: options.today, dueAt },
     );
-    boardKs.registrants.push(...entries.registrants);
-    Object.assign(boardKs.failures, entries.failure);
+    roster.credentials.push(license.credential);
+    roster.checks.push(license.check);
+    boardProfiles[id] = license.profile;
+    boardKs.registrants.push(...license.registrants);
+    Object.assign(boardKs.failures, license.failures);
 
     const record = (name: { givenName: string; familyName: string }) => ({
       kind: 'body' as const,
