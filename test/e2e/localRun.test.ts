@@ -36,6 +36,18 @@ const EXPECTED_OUTCOMES = {
     needs_review: 1,
     source_unavailable: 4,
   },
+  // Board profiles (their own pattern): clean and the two substring
+  // collisions (one paged) clear; expired and lapsed; a public action; a
+  // number only contained in another; another name; a non-zero errorCode
+  // and a maintenance page.
+  'board-ks': {
+    clear: 18,
+    expired: 2,
+    flagged: 1,
+    not_found: 1,
+    needs_review: 1,
+    source_unavailable: 2,
+  },
 };
 
 describe('the local run, end to end', () => {
@@ -66,8 +78,8 @@ describe('the local run, end to end', () => {
   });
 
   it('ends every due check in the outcome its profile calls for', () => {
-    expect(summary.checks_due).toBe(100);
-    expect(summary.requests_published).toBe(100);
+    expect(summary.checks_due).toBe(125);
+    expect(summary.requests_published).toBe(125);
     expect(summary.results_by_source_and_outcome).toEqual(EXPECTED_OUTCOMES);
   });
 
@@ -82,16 +94,17 @@ describe('the local run, end to end', () => {
   });
 
   it('emails each change once to each entitled recipient', () => {
-    // Five flagged checks and three expired (worker + facility each), four
-    // needing review (facility only): LEIE two and one, SAM one and one,
-    // Nursys two flagged, three expired and one needing review.
-    expect(summary.emails_sent).toBe(20);
+    // Flagged: LEIE two, SAM one, Nursys two, the Kansas board one (worker
+    // + facility each); expired: Nursys three, the board two (worker +
+    // facility); needing review (facility only): LEIE, SAM, Nursys and the
+    // board one each.
+    expect(summary.emails_sent).toBe(28);
     expect(summary.emails_by_kind).toEqual({
-      flagged: 10,
-      needs_review: 4,
-      expired: 6,
+      flagged: 12,
+      needs_review: 6,
+      expired: 10,
     });
-    expect(summary.notification_log).toEqual({ sent: 20 });
+    expect(summary.notification_log).toEqual({ sent: 28 });
   });
 
   it('writes the summary, the outbox and the handler logs', () => {
@@ -101,7 +114,7 @@ describe('the local run, end to end', () => {
     const index = readFileSync(join(outDir, 'outbox', 'index.html'), 'utf8');
 
     expect(written.emails_sent).toBe(summary.emails_sent);
-    expect(index.match(/\.eml"/g)).toHaveLength(20);
+    expect(index.match(/\.eml"/g)).toHaveLength(28);
     expect(existsSync(join(outDir, 'logs', 'handlers.log'))).toBe(true);
     expect(readFileSync(join(outDir, 'not-ours.txt'), 'utf8')).toBe('keep me');
     expect(printed.some((line) => line.startsWith('source '))).toBe(true);

@@ -1,3 +1,4 @@
+export { createBoardAdapterHandler } from './handlers/boardAdapterHandler';
 export { createCoverageReportHandler } from './handlers/coverageReportHandler';
 export { createExpiryNoticesHandler } from './handlers/expiryNoticesHandler';
 export { createLeieRefreshHandler } from './handlers/leieRefreshHandler';

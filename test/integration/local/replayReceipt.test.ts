@@ -118,4 +118,41 @@ describe('runReplayCommand --receipt', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain('cannot read receipt');
   });
+
+  it('replays an archived board page at the day it was fetched', async () => {
+    const archived = await archiveReceipt(
+      { s3: clients.s3, bucket: resources.bucket },
+      {
+        source: 'board-ks',
+        body: await readFile(join(EXAMPLES, 'board-ks-response.json')),
+        status: 200,
+        contentType: 'application/json',
+        request: {
+          method: 'GET',
+          url: 'https://ksbn.kansas.gov/api/registrant/search',
+        },
+        fetchedAt: new Date('2026-07-01T08:00:00Z'),
+        adapterVersion: 'board-saas-1',
+      },
+    );
+    const argv = [
+      '--subject',
+      join(EXAMPLES, 'board-ks-subject.json'),
+      '--receipt',
+      archived.key,
+      '--bucket',
+      resources.bucket,
+    ];
+
+    const { code, stdout, stderr } = await run(argv);
+
+    expect([code, stderr]).toEqual([0, '']);
+    // Fetched the day after the license's expiration date.
+    expect(JSON.parse(stdout)).toMatchObject({
+      source: 'board-ks',
+      outcome: 'expired',
+      at: '2026-07-01T00:00:00.000Z',
+      receipt: { key: archived.key, intact: true },
+    });
+  });
 });

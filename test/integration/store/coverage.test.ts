@@ -73,6 +73,16 @@ describe('computeCoverage', () => {
     const coverage = await computeCoverage(store.db, NOW);
 
     expect(coverage).toEqual([
+      // A configured source without checks is listed with zeros.
+      {
+        source: 'board-ks',
+        checks: 0,
+        due: 0,
+        inFlight: 0,
+        overdue: 0,
+        neverVerified: 0,
+        oldestVerifiedAt: null,
+      },
       {
         source: 'nppes',
         checks: 3,
@@ -136,13 +146,14 @@ describe('computeCoverage', () => {
 
     expect(latest.day).toBe('2026-06-01');
     expect(stored.map((r) => `${r.day} ${r.source}`)).toEqual([
+      '2026-06-01 board-ks',
       '2026-06-01 nppes',
       '2026-06-01 nursys',
       '2026-06-01 oig-leie',
       '2026-06-01 sam',
       '2026-06-01 state-board',
     ]);
-    expect(stored[0]).toMatchObject({
+    expect(stored.find((r) => r.source === 'nppes')).toMatchObject({
       neverVerified: 0,
       computedAt: evening,
     });

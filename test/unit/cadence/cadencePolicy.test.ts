@@ -7,6 +7,7 @@ import {
 } from '../../../packages/core/src/cadence/policy';
 import { renderCadenceTable } from '../../../packages/core/src/cadence/renderCadenceTable';
 import { CADENCE_SCHEDULES } from '../../../packages/core/src/cadence/schedules';
+import { isBoardSource } from '../../../packages/core/src/sources/board-saas/boards';
 import { SOURCE_IDS } from '../../../packages/core/src/topology';
 
 const RATE_MINUTES = /^rate\((\d+) minutes?\)$/;
@@ -19,11 +20,24 @@ const policy = (overrides: Partial<CadencePolicy>): CadencePolicy => {
 };
 
 describe('CADENCE_POLICY', () => {
-  it.each(SOURCE_IDS)('has an entry for source %s', (source) => {
-    const entries = CADENCE_POLICY.filter((p) => p.source === source);
+  it.each(SOURCE_IDS.filter((id) => !isBoardSource(id)))(
+    'has an entry for source %s',
+    (source) => {
+      const entries = CADENCE_POLICY.filter((p) => p.source === source);
 
-    expect(entries.length).toBeGreaterThan(0);
-  });
+      expect(entries.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(SOURCE_IDS.filter(isBoardSource))(
+    're-checks the licenses of board %s under the license policy of any source',
+    (source) => {
+      expect(cadencePolicyFor(source, 'license')).toMatchObject({
+        source: '*',
+        credential: 'license',
+      });
+    },
+  );
 
   it('holds one entry per source and credential kind', () => {
     const keys = CADENCE_POLICY.map((p) => `${p.source}/${p.credential}`);

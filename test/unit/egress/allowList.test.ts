@@ -15,6 +15,7 @@ describe('allowList', () => {
     expect(hosts.sort()).toEqual([
       'api.nursys.com',
       'api.sam.gov',
+      'ksbn.kansas.gov',
       'npiregistry.cms.hhs.gov',
       'oig.hhs.gov',
     ]);
@@ -46,6 +47,7 @@ describe('allowList', () => {
       ['oig.hhs.gov', 'oig-leie'],
       ['api.sam.gov', 'sam'],
       ['api.nursys.com', 'nursys'],
+      ['ksbn.kansas.gov', 'board-ks'],
     ]);
   });
 

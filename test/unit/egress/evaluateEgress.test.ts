@@ -57,6 +57,23 @@ describe('evaluateEgress', () => {
     expect(forSam).toMatchObject({ allowed: false });
   });
 
+  it('allows the Kansas board search for board-ks and for no other source', async () => {
+    const url =
+      'https://ksbn.kansas.gov/api/registrant/search?keyword=RN507918&skip=0&take=10';
+
+    const board = await evaluateEgress(url, {
+      source: 'board-ks',
+      resolve: publicResolver,
+    });
+    const sam = await evaluateEgress(url, {
+      source: 'sam',
+      resolve: publicResolver,
+    });
+
+    expect(board).toMatchObject({ allowed: true, host: 'ksbn.kansas.gov' });
+    expect(sam.allowed).toBe(false);
+  });
+
   it('allows any listed host when no source is named', async () => {
     const verdict = await evaluateEgress(LEIE_URL, { resolve: publicResolver });
 

@@ -9,6 +9,14 @@ import {
   makeNursysSubmitBody,
 } from '../../../packages/core/src/sources/nursys/nursysBodyFactory';
 import {
+  boardAnswer,
+  collision as boardCollision,
+  listing as boardListing,
+  registrant as boardRegistrant,
+  LICENSE,
+  licensedSubject,
+} from '../sources/board-saas/factories';
+import {
   jsonAnswer,
   MAINTENANCE_PAGE,
   makeNppesBody,
@@ -322,5 +330,77 @@ describe('replayClassification: entity subjects', () => {
       });
 
     expect(replay).toThrow(ReplaySubjectError);
+  });
+});
+
+describe('replayClassification: board-ks', () => {
+  it('clears the stored page holding the license among substring matches', () => {
+    const response = boardListing([
+      boardCollision(`C${LICENSE}`),
+      boardRegistrant({}, { expirationDate: 'Jun-30-2026' }),
+    ]);
+
+    const result = replayClassification({
+      source: 'board-ks',
+      subject: licensedSubject(),
+      response,
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('clear');
+    expect(result.adapterVersion).toBe('board-saas-1');
+    expect(result.findings.at(-1)).toMatchObject({
+      code: 'searched',
+      data: { otherLicenses: 1, today: '2025-01-15' },
+    });
+  });
+
+  it('decides expiry against the replay day', () => {
+    const response = boardListing([
+      boardRegistrant({}, { expirationDate: 'Jan-31-2025' }),
+    ]);
+
+    const before = replayClassification({
+      source: 'board-ks',
+      subject: licensedSubject(),
+      response,
+      at: AT,
+    });
+    const after = replayClassification({
+      source: 'board-ks',
+      subject: licensedSubject(),
+      response,
+      at: new Date('2025-02-01T00:00:00Z'),
+    });
+
+    expect([before.outcome, after.outcome]).toEqual(['clear', 'expired']);
+  });
+
+  it('replays a first page of a larger set as needs_review, never not_found', () => {
+    const records = Array.from({ length: 10 }, (_, k) =>
+      boardCollision(`${LICENSE}${k}`),
+    );
+
+    const result = replayClassification({
+      source: 'board-ks',
+      subject: licensedSubject(),
+      response: boardListing(records, 14),
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('needs_review');
+    expect(result.findings[0]?.code).toBe('results_truncated');
+  });
+
+  it('replays an HTML page as source_unavailable', () => {
+    const result = replayClassification({
+      source: 'board-ks',
+      subject: licensedSubject(),
+      response: boardAnswer('<html></html>', { contentType: 'text/html' }),
+      at: AT,
+    });
+
+    expect(result.outcome).toBe('source_unavailable');
+    expect(result.findings[0]?.code).toBe('unreadable_response');
   });
 });

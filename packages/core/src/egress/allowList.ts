@@ -1,3 +1,4 @@
+import { BOARDS, type BoardSourceId } from '../sources/board-saas/boards';
 import { SOURCE_IDS, type SourceId } from '../topology/sources';
 
 /**
@@ -15,6 +16,19 @@ interface AllowListEntry {
 interface SourcedAllowListEntry extends AllowListEntry {
   source: SourceId;
 }
+
+/**
+ * The state boards' hosts, one exact FQDN each, taken from the board list
+ * (`sources/board-saas/boards.ts`), where each host is reviewed with its
+ * board. Note: the Kansas board's SaaS host is unconfirmed (see there).
+ */
+const boardHosts = (): Record<BoardSourceId, readonly AllowListEntry[]> =>
+  Object.fromEntries(
+    BOARDS.map((board): [BoardSourceId, readonly AllowListEntry[]] => [
+      board.id,
+      [{ host: board.host, port: 443, includeSubdomains: false }],
+    ]),
+  ) as Record<BoardSourceId, readonly AllowListEntry[]>;
 
 /**
  * The one declaration of the hosts the tier may reach, keyed by source id.
@@ -35,6 +49,9 @@ const ALLOW_LIST = {
   // the material we have; confirm with Nursys before the first
   // production call and change this entry and NURSYS_API_BASE together.
   nursys: [{ host: 'api.nursys.com', port: 443, includeSubdomains: false }],
+  // State boards: one exact FQDN each, from BOARDS. `board-ks` is
+  // ksbn.kansas.gov, unconfirmed as the SaaS host (see boards.ts).
+  ...boardHosts(),
 } as const satisfies Record<SourceId, readonly AllowListEntry[]> &
   Record<string, readonly AllowListEntry[]>;
 

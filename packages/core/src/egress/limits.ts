@@ -1,8 +1,15 @@
+import { BOARDS, type BoardSourceId } from '../sources/board-saas/boards';
 import type { SourceId } from '../topology/sources';
 import type { AllowListKey } from './allowList';
 import type { EgressLimits } from './types';
 
 const MIB = 1024 * 1024;
+
+/** A board page of ten records is a few kilobytes; every board alike. */
+const boardLimits = (): Record<BoardSourceId, EgressLimits> =>
+  Object.fromEntries(
+    BOARDS.map((board) => [board.id, { maxBytes: 1 * MIB, timeoutMs: 15_000 }]),
+  ) as Record<BoardSourceId, EgressLimits>;
 
 /**
  * Default size and time bounds per source. The LEIE file is about 15 MB,
@@ -16,6 +23,7 @@ const DEFAULT_EGRESS_LIMITS = {
   // A nurse lookup answer is small; a notification lookup lists a day of
   // changes for every enrolled nurse, so it gets more room.
   nursys: { maxBytes: 8 * MIB, timeoutMs: 20_000 },
+  ...boardLimits(),
 } as const satisfies Record<AllowListKey, EgressLimits>;
 
 /** Per-source overrides of the default limits. */

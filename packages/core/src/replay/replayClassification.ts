@@ -2,6 +2,8 @@ import type { Classification } from '../domain/classification';
 import type { EntitySubject } from '../domain/entitySubject';
 import type { Subject } from '../domain/subject';
 import { RovnError } from '../errors';
+import { BOARD_ADAPTER_VERSION } from '../sources/board-saas/boardAdapter';
+import { BOARDS, type BoardSourceId } from '../sources/board-saas/boards';
 import {
   NPPES_ADAPTER_VERSION,
   nppesAdapter,
@@ -11,6 +13,7 @@ import { SAM_ADAPTER_VERSION } from '../sources/sam/samAdapter';
 import type { SourceId } from '../topology/sources';
 import type { SourceResponse } from '../workflows/perSubjectAdapter';
 import { LEIE_ADAPTER_VERSION } from '../workflows/screenLeieCheck';
+import { replayBoard } from './replayBoard';
 import { isEntitySubject, replayLeie } from './replayLeie';
 import { replayNursys } from './replayNursys';
 import { replayPerSubject } from './replayPerSubject';
@@ -57,6 +60,19 @@ interface Replayer {
   ) => Classification;
 }
 
+/** One replayer per configured state board, all with the board rules. */
+const boardReplayers = (): Record<BoardSourceId, Replayer> =>
+  Object.fromEntries(
+    BOARDS.map((board) => [
+      board.id,
+      {
+        version: BOARD_ADAPTER_VERSION,
+        defaultContentType: 'application/json',
+        classify: replayBoard(board),
+      },
+    ]),
+  ) as Record<BoardSourceId, Replayer>;
+
 /**
  * One replayer per active source. The `Record<SourceId, ...>` type makes
  * adding a source to `SOURCE_IDS` without a replayer a compile error, so
@@ -84,6 +100,7 @@ const REPLAYERS: Record<SourceId, Replayer> = {
     defaultContentType: 'application/json',
     classify: replayNursys,
   },
+  ...boardReplayers(),
 };
 
 /**

@@ -5,8 +5,20 @@
  * both read, so the deployed topology and the local one cannot drift.
  */
 
+import {
+  BOARD_SOURCE_IDS,
+  BOARDS,
+  type BoardSourceId,
+} from '../sources/board-saas/boards';
+
 /** Stable source ids; also the SNS `source` message attribute value. */
-const SOURCE_IDS = ['nppes', 'oig-leie', 'sam', 'nursys'] as const;
+const SOURCE_IDS = [
+  'nppes',
+  'oig-leie',
+  'sam',
+  'nursys',
+  ...BOARD_SOURCE_IDS,
+] as const;
 
 type SourceId = (typeof SOURCE_IDS)[number];
 
@@ -45,6 +57,31 @@ interface SourceTopology {
   adapter: FunctionSpec;
   queue: QueueSettings;
 }
+
+/**
+ * One entry per configured state board: each has its own queue and
+ * function (so one slow board holds no other back), all running the same
+ * board adapter code, which picks the board from the request's source.
+ */
+const boardSources = (): Record<BoardSourceId, SourceTopology> =>
+  Object.fromEntries(
+    BOARDS.map((board): [BoardSourceId, SourceTopology] => [
+      board.id,
+      {
+        id: board.id,
+        kind: 'per-subject',
+        title: board.title,
+        adapter: {
+          id: `${board.id}-adapter`,
+          handler: 'packages/functions/src/boardAdapter.handler',
+          // Up to five pages per check.
+          timeoutSeconds: 60,
+          memoryMb: 512,
+        },
+        queue: { batchSize: 5, maxReceiveCount: 5, maxConcurrency: 2 },
+      },
+    ]),
+  ) as Record<BoardSourceId, SourceTopology>;
 
 const SOURCES: Record<SourceId, SourceTopology> = {
   nppes: {
@@ -100,6 +137,7 @@ const SOURCES: Record<SourceId, SourceTopology> = {
     },
     queue: { batchSize: 2, maxReceiveCount: 5, maxConcurrency: 3 },
   },
+  ...boardSources(),
 };
 
 /**

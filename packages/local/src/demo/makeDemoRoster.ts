@@ -1,4 +1,5 @@
 import {
+  type BoardSourceId,
   licenseKey,
   makeLeieCsv,
   makeLeieRow,
@@ -15,11 +16,13 @@ import {
   seededRandom,
 } from '@rovn/core';
 import type {
+  BoardSimulation,
   NppesBehaviour,
   NursysBehaviour,
   SamBehaviour,
 } from '../simulator/behaviours';
 import { samBehaviourKey } from '../simulator/respondSam';
+import { type BoardProfile, demoBoardLicense } from './demoBoardLicense';
 
 /** What a demo worker is set up to produce, so the run can be checked. */
 type DemoProfile =
@@ -61,6 +64,9 @@ interface DemoWorld {
   nursysNotifications: Record<string, unknown>[];
   /** What each worker's license is set up to produce at Nursys. */
   licenseProfiles: Record<string, LicenseProfile>;
+  /** The simulated state boards: registries and failures. */
+  boards: Partial<Record<BoardSourceId, BoardSimulation>>;
+  boardProfiles: Record<string, BoardProfile>;
 }
 
 interface DemoOptions {
@@ -328,6 +334,11 @@ const makeDemoRoster = (options: DemoOptions): DemoWorld => {
   const nursys: Record<string, NursysBehaviour> = {};
   const licenseProfiles: Record<string, LicenseProfile> = {};
   const nursysNotifications = [makeNursysNotification(UNKNOWN_LICENSE)];
+  const boardProfiles: Record<string, BoardProfile> = {};
+  const boardKs = {
+    registrants: [] as Record<string, unknown>[],
+    failures: {} as NonNullable<BoardSimulation['failures']>,
+  };
   const leieRows = makeLeieRows(options.leieBackgroundRows ?? 2_000, 99);
   const dueAt = new Date(`${options.today}T00:00:00Z`);
 
@@ -384,6 +395,17 @@ const makeDemoRoster = (options: DemoOptions): DemoWorld => {
         next_due_at: dueAt,
       });
     }
+    // The nurse's Kansas RN license, checked at the Kansas board.
+    const boardLicense = demoBoardLicense(
+      i,
+      { id, givenName, familyName },
+      { today: options.today, dueAt },
+    );
+    roster.credentials.push(boardLicense.credential);
+    roster.checks.push(boardLicense.check);
+    boardProfiles[id] = boardLicense.profile;
+    boardKs.registrants.push(...boardLicense.registrants);
+    Object.assign(boardKs.failures, boardLicense.failures);
 
     const record = (name: { givenName: string; familyName: string }) => ({
       kind: 'body' as const,
@@ -435,16 +457,7 @@ const makeDemoRoster = (options: DemoOptions): DemoWorld => {
       licenseNumber: `RN${pad(i + 1, 6)}`,
     };
     licenseProfiles[id] = licenseProfile;
-    roster.credentials.push({
-      id: `${id}-license`,
-      worker_id: id,
-      kind: 'license',
-      label: `${license.jurisdiction} ${license.licenseType} license`,
-      jurisdiction: license.jurisdiction,
-      number: license.licenseNumber,
-      license_type: license.licenseType,
-      expires_on: null,
-    });
+    // The same credential as the board check's (see demoBoardLicense).
     roster.checks.push({
       id: `chk-${id}-nursys`,
       credential_id: `${id}-license`,
@@ -475,8 +488,16 @@ const makeDemoRoster = (options: DemoOptions): DemoWorld => {
     nursys,
     nursysNotifications,
     licenseProfiles,
+    boards: { 'board-ks': boardKs },
+    boardProfiles,
   };
 };
 
-export type { DemoOptions, DemoProfile, DemoWorld, LicenseProfile };
+export type {
+  BoardProfile,
+  DemoOptions,
+  DemoProfile,
+  DemoWorld,
+  LicenseProfile,
+};
 export { makeDemoRoster };

@@ -1,6 +1,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  BOARD_SOURCE_IDS,
+  type BoardSourceId,
   countDueChecks,
   insertRoster,
   type Log,
@@ -11,6 +13,7 @@ import {
   type Store,
 } from '@rovn/core';
 import {
+  createBoardAdapterHandler,
   createExpiryNoticesHandler,
   createLeieRefreshHandler,
   createLeieScreenHandler,
@@ -208,11 +211,12 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
         behaviours: world.nursys,
         notifications: world.nursysNotifications,
       },
+      boards: world.boards,
       slowDelayMs: nppesTimeoutMs * 2,
     });
     stops.unshift(simulator.stop);
     print(
-      `Source simulator (NPPES, LEIE, SAM, Nursys) on ${simulator.baseUrl}`,
+      `Source simulator (NPPES, LEIE, SAM, Nursys, state boards) on ${simulator.baseUrl}`,
     );
 
     const clients = createAwsClients(moto.endpoint);
@@ -306,6 +310,9 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
         dailyCallLimit: LOCAL_SAM_DAILY_CALLS,
       }),
       nursys: createNursysAdapterHandler(provider, LOCAL_NURSYS_CREDENTIALS),
+      ...(Object.fromEntries(
+        BOARD_SOURCE_IDS.map((id) => [id, createBoardAdapterHandler(provider)]),
+      ) as Record<BoardSourceId, ReturnType<typeof createBoardAdapterHandler>>),
     };
     const pollers: QueuePoller[] = Object.values(SOURCES).map((source) =>
       startQueuePoller({

@@ -89,3 +89,35 @@ type NursysBehaviour =
   | { kind: 'pending_forever' };
 
 export type { NursysBehaviour };
+
+/**
+ * A failure the simulated board SaaS gives for one keyword. Searches
+ * without one are answered from the board's registrants.
+ */
+type BoardBehaviour =
+  /** HTTP 200 JSON with a non-zero `errorCode` (default "500"). */
+  | { kind: 'errorCode'; errorCode?: string }
+  /** HTTP 200 text/html where JSON was expected. */
+  | { kind: 'html' }
+  /** HTTP 200 with an empty body. */
+  | { kind: 'empty' }
+  | { kind: 'http500' }
+  /** Too many requests; `retryAfter` in seconds when given. */
+  | { kind: 'http429'; retryAfter?: number }
+  /** HTTP 403 HTML, as the SaaS answers a user agent it refuses. */
+  | { kind: 'agentRefused' }
+  /** Exact bytes, for drifted shapes. */
+  | { kind: 'body'; body: Uint8Array | string; contentType?: string };
+
+/** One simulated board: its registry and its failures by keyword. */
+interface BoardSimulation {
+  /**
+   * The board's license records in the SaaS's JSON shape (see
+   * `makeBoardRecord`), in the order the board returns them.
+   */
+  registrants: readonly Record<string, unknown>[];
+  /** Failures by keyword (see `boardBehaviourKey`). */
+  failures?: Record<string, BoardBehaviour>;
+}
+
+export type { BoardBehaviour, BoardSimulation };

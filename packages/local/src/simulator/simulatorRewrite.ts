@@ -1,5 +1,17 @@
-/** Production endpoints and the simulator path each one maps to. */
-const ROUTES = [
+import { BOARDS } from '../../../core/src/sources/board-saas/boards';
+
+/** One production endpoint and the simulator path it maps to. */
+interface Route {
+  host: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Production endpoints and the simulator path each one maps to; each
+ * board's search maps under its source id.
+ */
+const ROUTES: readonly Route[] = [
   { host: 'npiregistry.cms.hhs.gov', from: '/api', to: '/nppes/api' },
   {
     host: 'oig.hhs.gov',
@@ -13,7 +25,12 @@ const ROUTES = [
   },
   // The e-Notify host is unconfirmed (see the allow-list).
   { host: 'api.nursys.com', from: '/api', to: '/nursys/api' },
-] as const;
+  ...BOARDS.map((board) => ({
+    host: board.host,
+    from: board.searchPath,
+    to: `/${board.id}${board.searchPath}`,
+  })),
+];
 
 const matchesPath = (path: string, from: string): boolean =>
   path === from || path.startsWith(`${from}/`);

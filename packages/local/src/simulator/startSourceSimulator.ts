@@ -5,12 +5,23 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Log, silentLog } from '../../../core/src/log/logger';
+import {
+  BOARDS,
+  type BoardSourceId,
+} from '../../../core/src/sources/board-saas/boards';
 import type {
+  BoardBehaviour,
+  BoardSimulation,
   LeieBehaviour,
   NppesBehaviour,
   NursysBehaviour,
   SamBehaviour,
 } from './behaviours';
+import {
+  boardBehaviourKey,
+  isBoardAgentAccepted,
+  respondBoard,
+} from './respondBoard';
 import {
   type ResolvedLeieBehaviour,
   resolveLeieBehaviour,
@@ -35,6 +46,8 @@ interface SourceSimulatorConfig {
   sam?: Record<string, SamBehaviour>;
   /** Nursys behaviours per license key, pending polls, notifications. */
   nursys?: NursysResponderConfig;
+  /** State boards of the SaaS, by source id; unlisted boards find nothing. */
+  boards?: Partial<Record<BoardSourceId, BoardSimulation>>;
   /** Delay of `slow` behaviours without their own (default 30 s). */
   slowDelayMs?: number;
   log?: Log;
@@ -48,6 +61,8 @@ interface SimulatorCounters {
   leie: number;
   sam: number;
   nursys: number;
+  /** Every state board's searches together. */
+  board: number;
   /** Paths that match no route. */
   unknown: number;
   /** Refused for a missing or curl user agent. */
@@ -56,7 +71,7 @@ interface SimulatorCounters {
 
 /** One request as the simulator saw it, for assertions. */
 interface RecordedRequest {
-  route: 'nppes' | 'leie' | 'sam' | 'nursys' | 'unknown';
+  route: 'nppes' | 'leie' | 'sam' | 'nursys' | 'board' | 'unknown';
   method: string;
   path: string;
   query: URLSearchParams;
@@ -80,6 +95,17 @@ interface SourceSimulator {
   setNursysBehaviour(key: string, behaviour: NursysBehaviour | undefined): void;
   /** Sets the changes the Nursys notification lookup reports. */
   setNursysNotifications(notifications: Record<string, unknown>[]): void;
+  /** Sets (or removes) a board's failure for one keyword. */
+  setBoardBehaviour(
+    board: BoardSourceId,
+    keyword: string,
+    behaviour: BoardBehaviour | undefined,
+  ): void;
+  /** Replaces a board's registry. */
+  setBoardRegistrants(
+    board: BoardSourceId,
+    registrants: readonly Record<string, unknown>[],
+  ): void;
   /** Publishes a new LEIE full file (new validators unless given). */
   setLeieBody(
     body: Uint8Array | string,
@@ -94,12 +120,20 @@ const NPPES_PATHS = new Set(['/nppes/api', '/nppes/api/']);
 const LEIE_PATH = '/oig-leie/exclusions/downloadables/UPDATED.csv';
 const SAM_PATH = '/sam/entity-information/v4/exclusions';
 
+/** The simulator path of a board's search: `/<id><searchPath>`. */
+const boardPath = (board: (typeof BOARDS)[number]): string =>
+  `/${board.id}${board.searchPath}`;
+
+const boardAt = (path: string): BoardSourceId | undefined =>
+  BOARDS.find((board) => boardPath(board) === path)?.id;
+
 const routeOf = (path: string): RecordedRequest['route'] => {
   if (NPPES_PATHS.has(path)) return 'nppes';
   if (path === LEIE_PATH) return 'leie';
   if (path === SAM_PATH) return 'sam';
   if (path === NURSYS_PATHS.nurseLookup) return 'nursys';
   if (path === NURSYS_PATHS.notificationLookup) return 'nursys';
+  if (boardAt(path) !== undefined) return 'board';
 
   return 'unknown';
 };
@@ -113,8 +147,8 @@ const isRefusedAgent = (userAgent: string | undefined): boolean =>
 
 /**
  * Starts an HTTP server on loopback that answers like the primary sources
- * (NPPES API, LEIE download, SAM.gov, Nursys e-Notify) in their real
- * formats, with failures on demand.
+ * (NPPES API, LEIE download, SAM.gov, Nursys e-Notify, the state boards'
+ * SaaS search) in their real formats, with failures on demand.
  *
  * @example
  * const sim = await startSourceSimulator({
@@ -131,6 +165,9 @@ const startSourceSimulator = async (
   const nppes = new Map(Object.entries(config.nppes ?? {}));
   const sam = new Map(Object.entries(config.sam ?? {}));
   const nursys = createNursysResponder(config.nursys);
+  const boards = new Map<BoardSourceId, BoardSimulation>(
+    Object.entries(config.boards ?? {}) as [BoardSourceId, BoardSimulation][],
+  );
   let leie: ResolvedLeieBehaviour | undefined =
     config.leie === undefined
       ? undefined
@@ -140,6 +177,7 @@ const startSourceSimulator = async (
     leie: 0,
     sam: 0,
     nursys: 0,
+    board: 0,
     unknown: 0,
     refused: 0,
   };
@@ -178,7 +216,11 @@ const startSourceSimulator = async (
     // Paths only: query strings may carry identifiers.
     log.debug('simulator request', { route, method, path: url.pathname });
 
-    if (isRefusedAgent(userAgent)) {
+    // Boards accept only a browser's agent or a named client's own.
+    if (
+      isRefusedAgent(userAgent) ||
+      (route === 'board' && !isBoardAgentAccepted(userAgent))
+    ) {
       requests.refused += 1;
       sendResponse(
         res,
@@ -221,6 +263,15 @@ const startSourceSimulator = async (
       nursys.handle(req, res, url);
       return;
     }
+    if (route === 'board') {
+      const id = boardAt(url.pathname);
+      respondBoard(
+        res,
+        url.searchParams,
+        id === undefined ? undefined : boards.get(id),
+      );
+      return;
+    }
     sendResponse(res, 404, { 'Content-Type': 'text/plain' }, 'Not Found');
   };
 
@@ -252,6 +303,17 @@ const startSourceSimulator = async (
     },
     setNursysBehaviour: nursys.setBehaviour,
     setNursysNotifications: nursys.setNotifications,
+    setBoardBehaviour: (board, keyword, behaviour) => {
+      const current = boards.get(board) ?? { registrants: [] };
+      const failures = { ...current.failures };
+      if (behaviour === undefined) delete failures[boardBehaviourKey(keyword)];
+      else failures[boardBehaviourKey(keyword)] = behaviour;
+      boards.set(board, { ...current, failures });
+    },
+    setBoardRegistrants: (board, registrants) => {
+      const current = boards.get(board) ?? { registrants: [] };
+      boards.set(board, { ...current, registrants: [...registrants] });
+    },
     setLeieBody: (body, validators = {}) => {
       leie = resolveLeieBehaviour({ kind: 'file', body, ...validators }, now());
     },
@@ -260,6 +322,7 @@ const startSourceSimulator = async (
       requests.leie = 0;
       requests.sam = 0;
       requests.nursys = 0;
+      requests.board = 0;
       requests.unknown = 0;
       requests.refused = 0;
       received.length = 0;

@@ -1,0 +1,13 @@
+export * from './boardAdapter';
+export * from './boardBodyFactory';
+export * from './boardStatus';
+export * from './boards';
+export * from './buildBoardRequest';
+export * from './classifyBoard';
+export * from './classifyLicenseRecord';
+export * from './errors';
+export * from './narrowToLicense';
+export * from './parseBoardDate';
+export * from './parseBoardResponse';
+export * from './precheckBoard';
+export type * from './types';
