@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { type Log, silentLog } from '../log/logger';
 import { migrateToLatest } from './migrate';
 import type { Database } from './schema';
 
@@ -25,18 +26,28 @@ interface Store {
  *
  * Note: SQL `date` columns are returned as `YYYY-MM-DD` strings, not
  * `Date`s, so a date never shifts with the process time zone.
+ *
+ * @param options.log - where a pooled connection lost while idle is
+ *   reported (PostgreSQL only)
  */
-const openStore = async (location: StoreLocation): Promise<Store> => {
+const openStore = async (
+  location: StoreLocation,
+  options: { log?: Log } = {},
+): Promise<Store> => {
   const db =
     location.kind === 'postgres'
-      ? openPostgres(location.url, location.maxConnections ?? 5)
+      ? openPostgres(
+          location.url,
+          location.maxConnections ?? 5,
+          options.log ?? silentLog,
+        )
       : await openPglite(location.dataDir);
   await migrateToLatest(db as Kysely<unknown>);
 
   return { db, location: location.kind, close: () => db.destroy() };
 };
 
-const openPostgres = (url: string, max: number): Kysely<Database> => {
+const openPostgres = (url: string, max: number, log: Log): Kysely<Database> => {
   const pool = new pg.Pool({
     connectionString: url,
     max,
@@ -46,6 +57,16 @@ const openPostgres = (url: string, max: number): Kysely<Database> => {
           ? (value: string) => value
           : pg.types.getTypeParser(oid, format),
     },
+  });
+  // The server may end an idle pooled connection at any time (restart,
+  // failover, idle timeout, pg_terminate_backend). pg then drops it from
+  // the pool and re-emits the error here; unheard, Node would crash the
+  // process and every invocation in it. The next query opens a new one.
+  pool.on('error', (error: Error & { code?: string }) => {
+    log.warn('Store connection lost while idle; the pool replaces it', {
+      error_name: error.name,
+      error_code: error.code ?? '',
+    });
   });
 
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -29,6 +29,8 @@ const localDeps = (options: {
   nppesTimeoutMs: number;
   /** One time limit for every source (the chaos run), over the NPPES one. */
   allSourcesTimeoutMs?: number;
+  /** When a notice reservation counts as a dead notifier's (chaos run). */
+  noticeStaleAfterMs?: number;
   clock?: () => Date;
 }): WorkerDeps => {
   const { clients, resources } = options;
@@ -65,6 +67,9 @@ const localDeps = (options: {
       configurationSet: resources.configurationSet,
       appBaseUrl: LOCAL_APP_URL,
       operatorEmail: LOCAL_OPERATOR_EMAIL,
+      ...(options.noticeStaleAfterMs === undefined
+        ? {}
+        : { noticeStaleAfterMs: options.noticeStaleAfterMs }),
     },
   };
 };

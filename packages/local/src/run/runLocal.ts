@@ -93,6 +93,14 @@ const LOCAL_INVOCATION_TIMEOUT_SECONDS = 50;
 const LOCAL_VISIBILITY_TIMEOUT_SECONDS = 60;
 
 /**
+ * In the chaos run a notifier killed after taking a notice's key leaves it
+ * reserved; past this age (above the local time limit) another takes it
+ * over, so the notice goes out within the message's retries.
+ */
+const CHAOS_NOTICE_STALE_AFTER_MS =
+  (LOCAL_INVOCATION_TIMEOUT_SECONDS + 10) * 1000;
+
+/**
  * The main job, on this machine: emulator, simulator, store, the real
  * handlers driven by local pollers, then a summary with the receipts'
  * lock checked and every email written where a person can open it.
@@ -197,6 +205,7 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
       options.databaseUrl === undefined
         ? { kind: 'pglite', dataDir: dirs.db }
         : { kind: 'postgres', url: options.databaseUrl },
+      { log: pollerLog },
     );
     stops.unshift(store.close);
     const existing = await store.db
@@ -229,7 +238,12 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
       resources,
       simulatorBaseUrl: simulator.baseUrl,
       nppesTimeoutMs,
-      ...(chaos === undefined ? {} : { allSourcesTimeoutMs: nppesTimeoutMs }),
+      ...(chaos === undefined
+        ? {}
+        : {
+            allSourcesTimeoutMs: nppesTimeoutMs,
+            noticeStaleAfterMs: CHAOS_NOTICE_STALE_AFTER_MS,
+          }),
     });
     const provider = async () => deps;
 
