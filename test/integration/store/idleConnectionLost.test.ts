@@ -20,6 +20,33 @@ const keepingLog = () => {
   return { log, warnings };
 };
 
+/**
+ * Ends every other session of the database, as a server restart or an
+ * operator would, and waits until they are gone; returns how many.
+ */
+const terminateOthers = async (databaseUrl: string): Promise<number> => {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid()`,
+    );
+    for (let i = 0; i < 100; i += 1) {
+      const { rows: left } = await admin.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid()`,
+      );
+      if (left[0]?.n === 0) break;
+      await setTimeout(20);
+    }
+
+    return rows.length;
+  } finally {
+    await admin.end();
+  }
+};
+
 // PGlite has no connection to lose; this needs a PostgreSQL server.
 describe.skipIf(url === undefined || url === '')(
   'a store whose idle connections the server ends',
@@ -41,24 +68,31 @@ describe.skipIf(url === undefined || url === '')(
 
     it('reports the lost connection and answers the next query on a new one', async () => {
       await store.db.selectFrom('workers').select('id').execute();
-      const admin = new pg.Client({ connectionString: database?.url });
-      await admin.connect();
-
-      const { rows } = await admin.query(
-        `select pg_terminate_backend(pid) from pg_stat_activity
-          where datname = current_database() and pid <> pg_backend_pid()`,
-      );
-      await admin.end();
+      const terminated = await terminateOthers(database?.url ?? '');
       // Bounded wait for the pool to hear of it (no timing asserted).
       for (let i = 0; i < 100 && warnings.length === 0; i += 1) {
         await setTimeout(20);
       }
       const after = await store.db.selectFrom('workers').select('id').execute();
 
-      expect(rows.length).toBeGreaterThan(0);
+      expect(terminated).toBeGreaterThan(0);
       expect(warnings).toContain(
         'Store connection lost while idle; the pool replaces it',
       );
+      expect(after).toEqual([]);
+    });
+
+    it('survives a connection ended in the middle of a transaction', async () => {
+      const url = database?.url ?? '';
+
+      const interrupted = store.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('workers').select('id').execute();
+        await terminateOthers(url);
+        await trx.selectFrom('workers').select('id').execute();
+      });
+
+      await expect(interrupted).rejects.toThrow();
+      const after = await store.db.selectFrom('workers').select('id').execute();
       expect(after).toEqual([]);
     });
   },

@@ -58,10 +58,15 @@ const openPostgres = (url: string, max: number, log: Log): Kysely<Database> => {
           : pg.types.getTypeParser(oid, format),
     },
   });
-  // The server may end an idle pooled connection at any time (restart,
-  // failover, idle timeout, pg_terminate_backend). pg then drops it from
-  // the pool and re-emits the error here; unheard, Node would crash the
-  // process and every invocation in it. The next query opens a new one.
+  // The server may end a connection at any time (restart, failover, idle
+  // timeout, pg_terminate_backend). pg emits the error on the client and,
+  // for an idle one, again on the pool; unheard, either would crash the
+  // process and every invocation in it. A checked-out client's query fails
+  // on its own and the pool drops the client when it comes back; an idle
+  // one is dropped at once. The next query opens a new connection.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   pool.on('error', (error: Error & { code?: string }) => {
     log.warn('Store connection lost while idle; the pool replaces it', {
       error_name: error.name,

@@ -24,6 +24,8 @@ interface ChaosInvariantInput {
   since: Date;
   served: readonly ServedResponse[];
   emails: readonly SentEmail[];
+  /** Receipt objects in the bucket (indexed or not). */
+  receiptObjects: number;
 }
 
 /** The counts the chaos run checked, and every broken invariant. */
@@ -36,7 +38,16 @@ interface ChaosInvariants {
     withoutOutcome: number;
   };
   dlq: { messages: number; withReason: number };
-  receipts: { rows: number; distinctContent: number; namedButMissing: number };
+  receipts: {
+    rows: number;
+    distinctContent: number;
+    namedButMissing: number;
+    /**
+     * Objects in the bucket: above `rows` when a killed invocation archived
+     * bytes that its retry did not get again (never indexed, still locked).
+     */
+    objects: number;
+  };
   notices: {
     expected: number;
     logRows: number;
@@ -241,6 +252,7 @@ const checkChaosInvariants = async (
       rows: receipts.length,
       distinctContent,
       namedButMissing: namedButMissing.length,
+      objects: input.receiptObjects,
     },
     notices: {
       expected,

@@ -32,7 +32,7 @@ const formatChaosReport = ({
     `  database: ${tally.connectionDrop ?? 'connection never dropped'}`,
     `  checks due ${checks.due}: ${checks.withOneResult} with exactly one result, ${checks.inDlqWithReason} in a DLQ with a reason, ${checks.withSeveralResults} with several, ${checks.withoutOutcome} with none`,
     `  DLQ messages ${dlq.messages}, ${dlq.withReason} with a recorded reason`,
-    `  receipts: ${receipts.rows} rows, ${receipts.distinctContent} distinct contents, ${receipts.namedButMissing} named by results but missing`,
+    `  receipts: ${receipts.rows} rows, ${receipts.distinctContent} distinct contents, ${receipts.namedButMissing} named by results but missing, ${receipts.objects} objects in the bucket`,
     `  notices: ${notices.expected} change notices due, ${notices.logRows} log rows (${notices.distinctKeys} distinct keys), ${notices.sent} sent, ${notices.suppressed} suppressed, ${notices.unfinished} unfinished, ${notices.emails} emails`,
     `  clear results ${clear.results}, ${clear.backedByWellFormedAnswer} backed by a well-formed source answer`,
     invariants.violations.length === 0

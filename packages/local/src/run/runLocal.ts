@@ -418,6 +418,7 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
           since: startedAt,
           served: simulator.served,
           emails,
+          receiptObjects: summary.receipts_archived,
         }),
       };
     }
