@@ -3,6 +3,7 @@ import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSRecord } from 'aws-lambda';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { SOURCES } from '../../../packages/core/src/topology';
+import type { DeliveryFaults } from '../../../packages/local/src/poller/deliveryFaults';
 import { DrainTimeoutError } from '../../../packages/local/src/poller/errors';
 import {
   type QueuePoller,
@@ -205,6 +206,46 @@ describe('startQueuePoller', () => {
 
     expect(running.stats.deleted).toBe(1);
     expect(running.isIdle()).toBe(true);
+  });
+
+  it('under faults, hands each message over twice and retries a killed invocation', async () => {
+    const queue = await freshQueue('poller-faults');
+    await sendBodies(queue, 'a', 'b', 'c');
+    const seen: string[] = [];
+    const faults: DeliveryFaults = {
+      copies: () => ({ delaysMs: [0, 200], outOfOrder: false }),
+      invoke: async (invocation, run) => ({
+        value: await run(),
+        killedAt: invocation === 1 ? 'after a test step' : null,
+      }),
+      retryVisibilitySeconds: () => 0,
+    };
+
+    poller = startQueuePoller({
+      sqs: clients.sqs,
+      queueUrl: queue.url,
+      queueArn: queue.arn,
+      batchSize: 10,
+      maxConcurrency: 1,
+      name: 'nppes-adapter',
+      handler: async (event) => {
+        seen.push(...event.Records.map((r) => r.body));
+      },
+      faults,
+    });
+    await waitUntilDrained({
+      sqs: clients.sqs,
+      queueUrls: [queue.url],
+      pollers: [poller],
+      timeoutMs: 20_000,
+    });
+
+    const handled = (body: string) => seen.filter((b) => b === body).length;
+    expect(poller.stats.killed).toBe(1);
+    for (const body of ['a', 'b', 'c']) {
+      expect(handled(body)).toBeGreaterThanOrEqual(2);
+    }
+    expect(await queueDepth(clients.sqs, queue.url)).toBe(0);
   });
 });
 

@@ -6,11 +6,12 @@ import {
   markNotificationFailed,
   markNotificationSent,
   markNotificationSuppressed,
+  notificationStatus,
   reserveNotification,
 } from '../store/notificationLog';
 import type { Database } from '../store/schema';
 import { isSuppressed } from '../store/suppressions';
-import { NoticeDeliveryError } from './errors';
+import { NoticeDeliveryError, NoticeInFlightError } from './errors';
 import { noticeIdFor, recipientHash } from './recipientHash';
 import { composeRawEmail } from './render/composeRawEmail';
 import type { Notice } from './render/notice';
@@ -56,8 +57,14 @@ const DEFAULT_STALE_AFTER_MS = 10 * 60_000;
  *
  * A rendering or SES failure gives the key back and throws: the caller's
  * message is retried and only the recipients not yet served are mailed.
+ * A notice another notifier holds (a fresh `pending` reservation) throws
+ * too, rather than being skipped: that notifier may have died between
+ * reserving and sending, and a skipped redelivery would then lose the
+ * notice for good. The retry finds it sent, or takes over the stale
+ * reservation.
  *
- * @returns `skipped` when the notice was sent already or is in flight
+ * @returns `skipped` when the notice was sent (or suppressed) already
+ * @throws NoticeInFlightError when another notifier holds the notice
  */
 const sendNoticeOnce = async (
   deps: SendDeps,
@@ -75,6 +82,7 @@ const sendNoticeOnce = async (
     check_id: delivery.about.checkId,
   };
 
+  const staleAfterMs = deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
   const reservation = await reserveNotification(
     deps.db,
     {
@@ -84,10 +92,16 @@ const sendNoticeOnce = async (
       recipientEmail: notice.recipient.email,
       ...delivery.about,
     },
-    { now, staleAfterMs: deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS },
+    { now, staleAfterMs },
   );
   if (reservation === null) {
-    return 'skipped';
+    const status = await notificationStatus(deps.db, delivery.dedupeKey);
+    if (status !== 'pending') return 'skipped';
+
+    throw new NoticeInFlightError(
+      `Notice ${noticeId} (${notice.kind} to a ${notice.recipient.role}) is held by another notifier; the message is retried, and the notice is taken over if it is still unsent ${staleAfterMs / 1000} s after it was reserved`,
+      { context: { notice_id: noticeId, stale_after_ms: staleAfterMs } },
+    );
   }
 
   if (await isSuppressed(deps.db, notice.recipient.email)) {

@@ -66,6 +66,20 @@ const reserveNotification = async (
   return retaken?.id ?? null;
 };
 
+/** The status of one notice in the log, or null when it has no row. */
+const notificationStatus = async (
+  db: Kysely<Database>,
+  dedupeKey: string,
+): Promise<string | null> => {
+  const row = await db
+    .selectFrom('notification_log')
+    .select('status')
+    .where('dedupe_key', '=', dedupeKey)
+    .executeTakeFirst();
+
+  return row?.status ?? null;
+};
+
 /** Marks a reserved notice as accepted by SES. */
 const markNotificationSent = async (
   db: Kysely<Database>,
@@ -127,5 +141,6 @@ export {
   markNotificationFailed,
   markNotificationSent,
   markNotificationSuppressed,
+  notificationStatus,
   reserveNotification,
 };

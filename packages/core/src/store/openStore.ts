@@ -1,3 +1,4 @@
+import type { Log } from '../log/logger';
 import { openPgliteStore } from './openPgliteStore';
 import { openPostgresStore } from './openPostgresStore';
 import type { Store } from './store';
@@ -13,9 +14,12 @@ type StoreLocation =
  * `dataDir`. For the local stack, the CLI and tests; Lambdas call
  * {@link openPostgresStore}, which does not load PGlite.
  */
-const openStore = (location: StoreLocation): Promise<Store> =>
+const openStore = (
+  location: StoreLocation,
+  options: { log?: Log } = {},
+): Promise<Store> =>
   location.kind === 'postgres'
-    ? openPostgresStore(location)
+    ? openPostgresStore(location, options)
     : openPgliteStore(location.dataDir);
 
 export type { Store, StoreLocation };

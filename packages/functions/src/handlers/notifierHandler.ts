@@ -23,6 +23,9 @@ const createNotifierHandler = (deps: DepsProvider<'ses'>) =>
           configurationSet: d.settings.configurationSet,
           appBaseUrl: d.settings.appBaseUrl,
           operatorEmail: d.settings.operatorEmail,
+          ...(d.settings.noticeStaleAfterMs === undefined
+            ? {}
+            : { staleAfterMs: d.settings.noticeStaleAfterMs }),
           clock: d.clock,
           log,
         },

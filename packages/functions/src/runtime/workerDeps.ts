@@ -33,6 +33,11 @@ interface BaseDeps {
     appBaseUrl: string;
     /** Operators' mailbox: source outages, unreachable facilities. */
     operatorEmail: string;
+    /**
+     * A notice reservation older than this belongs to a dead notifier and
+     * is taken over (default: core's, 10 minutes).
+     */
+    noticeStaleAfterMs?: number;
   };
 }
 

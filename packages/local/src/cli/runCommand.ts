@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runLocal } from '../run/runLocal';
 
-const USAGE = `Usage: pnpm local [--workers N] [--out DIR] [--reuse]
+const USAGE = `Usage: pnpm local [--workers N] [--out DIR] [--reuse] [--chaos] [--seed N]
 
 Runs the whole verification loop on this machine: moto_server as AWS, a
 source simulator, embedded PGlite (or DATABASE_URL), the real handlers.
@@ -11,6 +11,11 @@ source simulator, embedded PGlite (or DATABASE_URL), the real handlers.
   --out DIR     where the database, outbox, logs and run-summary.json go
                 (default .rovn/local)
   --reuse       keep the previous run's database instead of resetting it
+  --chaos       the seeded fault run: every message twice, some out of
+                order, killed invocations, faulty sources, one dropped
+                database connection; prints the invariants it checked
+                and exits 1 when one is broken
+  --seed N      seed of the roster and of the chaos plan (default 1)
 `;
 
 /** `rovn run`: the local end-to-end run. Returns the exit code. */
@@ -22,6 +27,8 @@ const runCommand = async (
     workers?: string;
     out?: string;
     reuse?: boolean;
+    chaos?: boolean;
+    seed?: string;
     help?: boolean;
   };
   try {
@@ -31,6 +38,8 @@ const runCommand = async (
         workers: { type: 'string' },
         out: { type: 'string' },
         reuse: { type: 'boolean' },
+        chaos: { type: 'boolean' },
+        seed: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -51,16 +60,25 @@ const runCommand = async (
     return 2;
   }
 
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && (!Number.isInteger(seed) || seed < 0)) {
+    io.stderr(`--seed must be a whole number from 0\n\n${USAGE}`);
+
+    return 2;
+  }
+
   const databaseUrl = process.env.DATABASE_URL;
-  await runLocal({
+  const summary = await runLocal({
     outDir: resolve(values.out ?? '.rovn/local'),
     workers,
     reuse: values.reuse ?? false,
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(seed === undefined ? {} : { seed }),
+    ...(values.chaos ? { chaos: true, deliverTwice: true } : {}),
     print: (line) => io.stdout(`${line}\n`),
   });
 
-  return 0;
+  return (summary.chaos?.invariants.violations.length ?? 0) === 0 ? 0 : 1;
 };
 
 export { runCommand };

@@ -1,4 +1,5 @@
 import {
+  ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
   type Message,
   ReceiveMessageCommand,
@@ -12,6 +13,7 @@ import type {
 } from 'aws-lambda';
 import { type Log, silentLog } from '../../../core/src/log/logger';
 import { createLambdaContext } from './createLambdaContext';
+import type { DeliveryFaults } from './deliveryFaults';
 import { type InvocationOutcome, settleBatch } from './settleBatch';
 import { toSqsRecord } from './toSqsRecord';
 
@@ -48,6 +50,11 @@ interface QueuePollerOptions {
    * For tests that duplicates change nothing.
    */
   deliverTwice?: boolean;
+  /**
+   * Faults to apply (the chaos run): copies of each message, some out of
+   * order, killed invocations, quick retries. Replaces `deliverTwice`.
+   */
+  faults?: DeliveryFaults;
 }
 
 /** Counters since the poller started. */
@@ -60,6 +67,8 @@ interface QueuePollerStats {
   /** Invocations that threw or timed out. */
   handlerErrors: number;
   receiveErrors: number;
+  /** Invocations killed by the faults (treated as crashed). */
+  killed: number;
 }
 
 /** A running poller. */
@@ -163,16 +172,25 @@ const startQueuePoller = (options: QueuePollerOptions): QueuePoller => {
     deleted: 0,
     handlerErrors: 0,
     receiveErrors: 0,
+    killed: 0,
   };
   const stopping = new AbortController();
+  const { faults } = options;
   let inFlight = 0;
+  let invocations = 0;
+  let received = 0;
+  /** Copies waiting to be handed over (with faults only). */
+  const pending: { record: SQSRecord; dueAt: number }[] = [];
+  /** Receipt handles deleted already: copies share their message's handle. */
+  const deletedHandles = new Set<string>();
 
   const receive = async (): Promise<Message[]> => {
     const { Messages = [] } = await sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: queueUrl,
         MaxNumberOfMessages: batchSize,
-        WaitTimeSeconds: options.waitTimeSeconds ?? 1,
+        WaitTimeSeconds:
+          pending.length > 0 ? 0 : (options.waitTimeSeconds ?? 1),
         MessageAttributeNames: ['All'],
         MessageSystemAttributeNames: ['All'],
       }),
@@ -181,7 +199,8 @@ const startQueuePoller = (options: QueuePollerOptions): QueuePoller => {
     return Messages;
   };
 
-  const remove = async (records: readonly SQSRecord[]): Promise<void> => {
+  const remove = async (handled: readonly SQSRecord[]): Promise<void> => {
+    const records = handled.filter((r) => !deletedHandles.has(r.receiptHandle));
     if (records.length === 0) return;
     const { Successful = [], Failed = [] } = await sqs.send(
       new DeleteMessageBatchCommand({
@@ -193,6 +212,10 @@ const startQueuePoller = (options: QueuePollerOptions): QueuePoller => {
       }),
     );
     stats.deleted += Successful.length;
+    for (const done of Successful) {
+      const record = records[Number(done.Id)];
+      if (record !== undefined) deletedHandles.add(record.receiptHandle);
+    }
     if (Failed.length > 0) {
       log.warn('poller could not delete handled messages', {
         poller: name,
@@ -202,8 +225,30 @@ const startQueuePoller = (options: QueuePollerOptions): QueuePoller => {
     }
   };
 
-  const runBatch = async (messages: Message[]): Promise<void> => {
-    const records = messages.map((m) => toSqsRecord(m, queueArn));
+  /**
+   * Makes failed messages visible again after `seconds`, as a crashed
+   * Lambda leaves them until their visibility runs out (faults only).
+   */
+  const hide = async (
+    failed: readonly SQSRecord[],
+    seconds: number,
+  ): Promise<void> => {
+    const records = failed.filter((r) => !deletedHandles.has(r.receiptHandle));
+    if (records.length === 0) return;
+    await sqs.send(
+      new ChangeMessageVisibilityBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: records.map((r, index) => ({
+          Id: String(index),
+          ReceiptHandle: r.receiptHandle,
+          VisibilityTimeout: seconds,
+        })),
+      }),
+    );
+  };
+
+  const runBatch = async (records: SQSRecord[]): Promise<void> => {
+    const invocation = ++invocations;
     const context = createLambdaContext({
       functionName: name,
       timeoutMs,
@@ -211,6 +256,43 @@ const startQueuePoller = (options: QueuePollerOptions): QueuePoller => {
     });
     stats.batches += 1;
     stats.messages += records.length;
+
+    if (faults !== undefined) {
+      const { value: outcome, killedAt } = await faults.invoke(invocation, () =>
+        invokeWithTimeout(handler, { Records: records }, context, timeoutMs),
+      );
+      if (killedAt !== null) {
+        const retryIn = faults.retryVisibilitySeconds(invocation);
+        stats.killed += 1;
+        stats.failures += records.length;
+        log.warn('invocation killed; its messages stay on the queue', {
+          poller: name,
+          request_id: context.awsRequestId,
+          killed_at: killedAt,
+          visible_in_s: retryIn,
+        });
+        await hide(records, retryIn);
+        return;
+      }
+      const settlement = settleBatch(records, outcome);
+      if (outcome.kind === 'threw') {
+        stats.handlerErrors += 1;
+        log.error('handler failed; the batch stays on the queue', {
+          poller: name,
+          error_message:
+            outcome.error instanceof Error ? outcome.error.message : '',
+        });
+      }
+      if (settlement.invalidResponse !== undefined) {
+        log.warn('invalid batch response; the batch stays on the queue', {
+          poller: name,
+          reason: settlement.invalidResponse,
+        });
+      }
+      stats.failures += settlement.failedIds.length;
+      await remove(settlement.toDelete);
+      return;
+    }
 
     const first = await invokeWithTimeout(
       handler,
@@ -253,9 +335,71 @@ const startQueuePoller = (options: QueuePollerOptions): QueuePoller => {
     await remove(settlement.toDelete);
   };
 
+  /** Due copies, earliest first, at most one per message, up to a batch. */
+  const takeDue = (): SQSRecord[] => {
+    const now = Date.now();
+    pending.sort((a, b) => a.dueAt - b.dueAt);
+    const batch: SQSRecord[] = [];
+    const ids = new Set<string>();
+    let index = 0;
+    while (index < pending.length && batch.length < batchSize) {
+      const entry = pending[index];
+      if (entry === undefined || entry.dueAt > now) break;
+      if (ids.has(entry.record.messageId)) {
+        index += 1;
+        continue;
+      }
+      ids.add(entry.record.messageId);
+      batch.push(entry.record);
+      pending.splice(index, 1);
+    }
+
+    return batch;
+  };
+
+  /** Queues the copies of received messages that the faults call for. */
+  const enqueueCopies = (messages: Message[], plan: DeliveryFaults): void => {
+    const now = Date.now();
+    for (const message of messages) {
+      const record = toSqsRecord(message, queueArn);
+      received += 1;
+      for (const delayMs of plan.copies(received).delaysMs) {
+        pending.push({ record, dueAt: now + delayMs });
+      }
+    }
+  };
+
+  const settleGuarded = async (records: SQSRecord[]): Promise<void> => {
+    inFlight += 1;
+    try {
+      await runBatch(records);
+    } catch (error) {
+      // Settling failed (delete call, malformed message): the messages
+      // stay and come back after the visibility timeout.
+      log.error('poller could not settle a batch', {
+        poller: name,
+        error_name: error instanceof Error ? error.name : typeof error,
+        error_message: error instanceof Error ? error.message : '',
+      });
+    } finally {
+      inFlight -= 1;
+    }
+  };
+
   const work = async (): Promise<void> => {
     let backoffMs = 0;
     while (!stopping.signal.aborted) {
+      if (faults !== undefined) {
+        const due = takeDue();
+        if (due.length > 0) {
+          await settleGuarded(due);
+          continue;
+        }
+        if (pending.length >= batchSize * 4) {
+          await sleep(100, stopping.signal);
+          continue;
+        }
+      }
       let messages: Message[];
       try {
         messages = await receive();
@@ -271,11 +415,25 @@ const startQueuePoller = (options: QueuePollerOptions): QueuePoller => {
         await sleep(backoffMs, stopping.signal);
         continue;
       }
-      if (messages.length === 0) continue;
+      if (messages.length === 0) {
+        if (pending.length > 0) await sleep(100, stopping.signal);
+        continue;
+      }
+      if (faults !== undefined) {
+        try {
+          enqueueCopies(messages, faults);
+        } catch (error) {
+          log.error('poller could not read a received message', {
+            poller: name,
+            error_name: error instanceof Error ? error.name : typeof error,
+          });
+        }
+        continue;
+      }
 
       inFlight += 1;
       try {
-        await runBatch(messages);
+        await runBatch(messages.map((m) => toSqsRecord(m, queueArn)));
       } catch (error) {
         // Settling failed (delete call, malformed message): the messages
         // stay and come back after the visibility timeout.
@@ -299,7 +457,7 @@ const startQueuePoller = (options: QueuePollerOptions): QueuePoller => {
   return {
     name,
     stats,
-    isIdle: () => inFlight === 0,
+    isIdle: () => inFlight === 0 && pending.length === 0,
     stop: async () => {
       stopping.abort();
       await Promise.all(workers);

@@ -7,6 +7,7 @@ import {
   RECEIPT_RETENTION_YEARS,
 } from '@rovn/core';
 import { type Kysely, sql } from 'kysely';
+import type { ChaosReport } from '../chaos/formatChaosReport';
 import type { AwsClients } from '../emulator/createAwsClients';
 import type { SentEmail } from '../outbox/sentEmail';
 import type { LocalResources } from '../provision/localResources';
@@ -33,6 +34,8 @@ interface RunSummary {
   container_events: number;
   leie_refresh: string;
   duration_ms: number;
+  /** The chaos run's faults and checked invariants (`--chaos` only). */
+  chaos?: ChaosReport;
 }
 
 const DAY_MS = 86_400_000;

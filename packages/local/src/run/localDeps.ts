@@ -1,4 +1,9 @@
-import { createEgressClient, type Database } from '@rovn/core';
+import {
+  createEgressClient,
+  type Database,
+  type EgressLimitOverrides,
+  SOURCE_IDS,
+} from '@rovn/core';
 import type { WorkerDeps } from '@rovn/functions';
 import type { Kysely } from 'kysely';
 import type { AwsClients } from '../emulator/createAwsClients';
@@ -22,9 +27,20 @@ const localDeps = (options: {
   resources: LocalResources;
   simulatorBaseUrl: string;
   nppesTimeoutMs: number;
+  /** One time limit for every source (the chaos run), over the NPPES one. */
+  allSourcesTimeoutMs?: number;
+  /** When a notice reservation counts as a dead notifier's (chaos run). */
+  noticeStaleAfterMs?: number;
   clock?: () => Date;
 }): WorkerDeps => {
   const { clients, resources } = options;
+  const everySource = options.allSourcesTimeoutMs;
+  const limits: EgressLimitOverrides =
+    everySource === undefined
+      ? { nppes: { timeoutMs: options.nppesTimeoutMs } }
+      : Object.fromEntries(
+          SOURCE_IDS.map((id) => [id, { timeoutMs: everySource }]),
+        );
 
   return {
     db: options.db,
@@ -42,7 +58,7 @@ const localDeps = (options: {
         allowLoopback: true,
         rewrite: simulatorRewrite(options.simulatorBaseUrl),
       },
-      limits: { nppes: { timeoutMs: options.nppesTimeoutMs } },
+      limits,
     }),
     settings: {
       topicArn: resources.topicArn,
@@ -52,6 +68,9 @@ const localDeps = (options: {
       configurationSet: resources.configurationSet,
       appBaseUrl: LOCAL_APP_URL,
       operatorEmail: LOCAL_OPERATOR_EMAIL,
+      ...(options.noticeStaleAfterMs === undefined
+        ? {}
+        : { noticeStaleAfterMs: options.noticeStaleAfterMs }),
     },
   };
 };

@@ -25,6 +25,9 @@ import {
   createSesFeedbackHandler,
   createSweepHandler,
 } from '@rovn/functions';
+import { dueCheckIds, startChaos } from '../chaos/chaosRun';
+import { checkChaosInvariants } from '../chaos/checkChaosInvariants';
+import { formatChaosReport } from '../chaos/formatChaosReport';
 import { makeDemoRoster } from '../demo/makeDemoRoster';
 import { createAwsClients } from '../emulator/createAwsClients';
 import { startMotoServer } from '../emulator/startMotoServer';
@@ -65,6 +68,14 @@ interface RunLocalOptions {
    * answers time out.
    */
   nppesTimeoutMs?: number;
+  /**
+   * The seeded chaos run of issue #8 (seed: `seed`, default 1): messages
+   * delivered twice and out of order, killed invocations, faulty source
+   * answers, one dropped database connection; the invariants are checked
+   * and reported in `chaos` of the summary. Every source gets the NPPES
+   * time limit.
+   */
+  chaos?: boolean;
 }
 
 const DEFAULT_NPPES_TIMEOUT_MS = 5_000;
@@ -99,6 +110,14 @@ const LOCAL_NURSYS_CREDENTIALS = {
  */
 const LOCAL_INVOCATION_TIMEOUT_SECONDS = 50;
 const LOCAL_VISIBILITY_TIMEOUT_SECONDS = 60;
+
+/**
+ * In the chaos run a notifier killed after taking a notice's key leaves it
+ * reserved; past this age (above the local time limit) another takes it
+ * over, so the notice goes out within the message's retries.
+ */
+const CHAOS_NOTICE_STALE_AFTER_MS =
+  (LOCAL_INVOCATION_TIMEOUT_SECONDS + 10) * 1000;
 
 /**
  * The main job, on this machine: emulator, simulator, store, the real
@@ -191,6 +210,15 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
   process.once('SIGTERM', onSignal);
   const times = options.deliverTwice ? 2 : 1;
   const nppesTimeoutMs = options.nppesTimeoutMs ?? DEFAULT_NPPES_TIMEOUT_MS;
+  const chaos = options.chaos
+    ? startChaos({
+        seed: options.seed ?? 1,
+        sourceTimeoutMs: nppesTimeoutMs,
+        ...(options.databaseUrl === undefined
+          ? {}
+          : { databaseUrl: options.databaseUrl }),
+      })
+    : undefined;
 
   try {
     const moto = await startMotoServer();
@@ -213,6 +241,7 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
       },
       boards: world.boards,
       slowDelayMs: nppesTimeoutMs * 2,
+      ...(chaos === undefined ? {} : { faults: chaos.simulatorFaults }),
     });
     stops.unshift(simulator.stop);
     print(
@@ -234,6 +263,7 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
       options.databaseUrl === undefined
         ? { kind: 'pglite', dataDir: dirs.db }
         : { kind: 'postgres', url: options.databaseUrl },
+      { log: pollerLog },
     );
     stops.unshift(store.close);
     const existing = await store.db
@@ -249,12 +279,29 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
       print(`Store already holds ${existing.n} workers; nothing seeded`);
     }
 
+    // The chaos run's handlers get their own clients and store handle,
+    // with the kill hooks; the pollers and the summary keep clean ones.
+    let handlerClients = clients;
+    if (chaos !== undefined) {
+      handlerClients = createAwsClients(moto.endpoint);
+      stops.unshift(async () => handlerClients.destroy());
+      chaos.wrapClients(handlerClients);
+      print(
+        `Chaos run with seed ${chaos.plan.seed}: every message twice, ${chaos.plan.rates.outOfOrder * 100}% out of order, ${chaos.plan.rates.kill * 100}% of invocations killed, ${chaos.plan.rates.sourceFault * 100}% of source answers faulty, one connection drop`,
+      );
+    }
     const deps = localDeps({
-      db: store.db,
-      clients,
+      db: chaos === undefined ? store.db : chaos.wrapStore(store.db),
+      clients: handlerClients,
       resources,
       simulatorBaseUrl: simulator.baseUrl,
       nppesTimeoutMs,
+      ...(chaos === undefined
+        ? {}
+        : {
+            allSourcesTimeoutMs: nppesTimeoutMs,
+            noticeStaleAfterMs: CHAOS_NOTICE_STALE_AFTER_MS,
+          }),
     });
     const provider = async () => deps;
 
@@ -283,6 +330,8 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
     print(`Fired schedule nursys-notifications: ${nursysNotices}`);
 
     const checksDue = await countDueChecks(store.db, new Date());
+    const dueIds =
+      chaos === undefined ? [] : await dueCheckIds(store.db, new Date());
     const sweepHandler = createSweepHandler(provider);
     const sweep = await sweepHandler(
       {},
@@ -326,6 +375,9 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
         timeoutSeconds: LOCAL_INVOCATION_TIMEOUT_SECONDS,
         log: pollerLog,
         deliverTwice: options.deliverTwice ?? false,
+        ...(chaos === undefined
+          ? {}
+          : { faults: chaos.faultsFor(source.adapter.id, true) }),
       }),
     );
     pollers.push(
@@ -340,6 +392,9 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
         timeoutSeconds: LOCAL_INVOCATION_TIMEOUT_SECONDS,
         log: pollerLog,
         deliverTwice: options.deliverTwice ?? false,
+        ...(chaos === undefined
+          ? {}
+          : { faults: chaos.faultsFor('notifier', false) }),
       }),
     );
     pollers.push(
@@ -413,6 +468,25 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
         leie_refresh: leieRefresh,
       },
     });
+    if (chaos !== undefined) {
+      summary.chaos = {
+        seed: chaos.plan.seed,
+        tally: chaos.tally,
+        invariants: await checkChaosInvariants({
+          db: store.db,
+          sqs: clients.sqs,
+          dlqUrls: [
+            ...Object.values(resources.queues).map((q) => q.dlqUrl),
+            resources.notificationsQueue.dlqUrl,
+          ],
+          dueCheckIds: dueIds,
+          since: startedAt,
+          served: simulator.served,
+          emails,
+          receiptObjects: summary.receipts_archived,
+        }),
+      };
+    }
     const summaryPath = join(options.outDir, 'run-summary.json');
     await writeFile(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
 
@@ -421,6 +495,10 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
     print('');
     print(formatCoverage(await recordDailyCoverage(store.db)));
     print('');
+    if (summary.chaos !== undefined) {
+      print(formatChaosReport(summary.chaos));
+      print('');
+    }
     print(
       `Outbox: ${outbox.indexPath} (${emails.length} emails, .html and .eml)`,
     );

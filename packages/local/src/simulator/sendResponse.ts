@@ -1,5 +1,25 @@
 import type { ServerResponse } from 'node:http';
 
+/** A complete response about to be sent. */
+interface OutgoingAnswer {
+  status: number;
+  headers: Record<string, string>;
+  bytes: Uint8Array;
+}
+
+/** Sees (and may change) a response before it is sent. */
+type ResponseTap = (answer: OutgoingAnswer) => OutgoingAnswer;
+
+const taps = new WeakMap<ServerResponse, ResponseTap>();
+
+/**
+ * Routes the complete response written to `res` through `tap` first: the
+ * simulator records what it served and corrupts bodies on demand here.
+ */
+const tapResponse = (res: ServerResponse, tap: ResponseTap): void => {
+  taps.set(res, tap);
+};
+
 /** Writes a complete response with an exact Content-Length. */
 const sendResponse = (
   res: ServerResponse,
@@ -8,9 +28,18 @@ const sendResponse = (
   body: Uint8Array | string = '',
 ): void => {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const tap = taps.get(res);
+  const answer = tap?.({ status, headers, bytes }) ?? {
+    status,
+    headers,
+    bytes,
+  };
 
-  res.writeHead(status, { ...headers, 'Content-Length': bytes.byteLength });
-  res.end(bytes);
+  res.writeHead(answer.status, {
+    ...answer.headers,
+    'Content-Length': answer.bytes.byteLength,
+  });
+  res.end(answer.bytes);
 };
 
 /** A maintenance page of the kind sources show during outages. */
@@ -35,4 +64,11 @@ const sendServiceUnavailable = (res: ServerResponse): void =>
     '<html><body><h1>503 Service Unavailable</h1></body></html>',
   );
 
-export { HTML, sendMaintenancePage, sendResponse, sendServiceUnavailable };
+export type { OutgoingAnswer, ResponseTap };
+export {
+  HTML,
+  sendMaintenancePage,
+  sendResponse,
+  sendServiceUnavailable,
+  tapResponse,
+};

@@ -34,7 +34,15 @@ import {
   type NursysResponderConfig,
 } from './respondNursys';
 import { respondSam } from './respondSam';
-import { sendResponse } from './sendResponse';
+import { sendResponse, tapResponse } from './sendResponse';
+import {
+  requestKey,
+  type ServedResponse,
+  type SimulatedFault,
+  type SimulatorFaults,
+  sha256Hex,
+  truncateBody,
+} from './simulatorFaults';
 
 /** Options of {@link startSourceSimulator}. */
 interface SourceSimulatorConfig {
@@ -53,6 +61,8 @@ interface SourceSimulatorConfig {
   log?: Log;
   /** Clock for default Last-Modified values. */
   now?: () => Date;
+  /** Seeded faults on every route (the chaos run). */
+  faults?: SimulatorFaults;
 }
 
 /** Requests received, per route (refused ones included). */
@@ -76,6 +86,8 @@ interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   userAgent: string | undefined;
+  /** The fault served instead of the answer, when faults are on. */
+  fault?: SimulatedFault | null;
 }
 
 /** A running source simulator. */
@@ -86,6 +98,8 @@ interface SourceSimulator {
   /** Live counters; see {@link SourceSimulator.resetCounters}. */
   requests: SimulatorCounters;
   received: readonly RecordedRequest[];
+  /** Every complete answer sent, with its SHA-256 and fault. */
+  served: readonly ServedResponse[];
   /** Sets (or, with `undefined`, removes) the behaviour of one NPI. */
   setNppesBehaviour(npi: string, behaviour: NppesBehaviour | undefined): void;
   setLeieBehaviour(behaviour: LeieBehaviour | undefined): void;
@@ -182,6 +196,8 @@ const startSourceSimulator = async (
     refused: 0,
   };
   const received: RecordedRequest[] = [];
+  const served: ServedResponse[] = [];
+  const attempts = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
 
   const deferFor =
@@ -241,6 +257,12 @@ const startSourceSimulator = async (
       return;
     }
     const defer = deferFor(req);
+    if (config.faults !== undefined && route !== 'unknown') {
+      const fault = serveWithFaults(config.faults, route, url, res, defer);
+      const entry = received[received.length - 1];
+      if (entry !== undefined) entry.fault = fault;
+      if (fault !== null && fault !== 'malformed') return;
+    }
     if (route === 'nppes') {
       respondNppes(
         res,
@@ -275,6 +297,68 @@ const startSourceSimulator = async (
     sendResponse(res, 404, { 'Content-Type': 'text/plain' }, 'Not Found');
   };
 
+  /**
+   * Decides the fault of one request and serves it, except `malformed`,
+   * which corrupts the route's own answer on its way out. Every complete
+   * answer is recorded in `served`.
+   */
+  const serveWithFaults = (
+    faults: SimulatorFaults,
+    route: Exclude<RecordedRequest['route'], 'unknown'>,
+    url: URL,
+    res: ServerResponse,
+    defer: Defer,
+  ): SimulatedFault | null => {
+    const key = requestKey(url);
+    const attempt = (attempts.get(key) ?? 0) + 1;
+    attempts.set(key, attempt);
+    const fault = faults.faultFor(route, key, attempt);
+    tapResponse(res, (answer) => {
+      const bytes =
+        fault === 'malformed' && answer.bytes.byteLength > 1
+          ? truncateBody(answer.bytes, (attempt % 7) / 7)
+          : answer.bytes;
+      served.push({
+        route,
+        key,
+        attempt,
+        status: answer.status,
+        sha256: sha256Hex(bytes),
+        fault: bytes === answer.bytes && fault === 'malformed' ? null : fault,
+      });
+
+      return { ...answer, bytes };
+    });
+
+    switch (fault) {
+      case 'http500':
+        sendResponse(
+          res,
+          500,
+          { 'Content-Type': 'text/html' },
+          '<html><body><h1>500 Internal Server Error</h1></body></html>',
+        );
+        break;
+      case 'http429':
+        sendResponse(
+          res,
+          429,
+          { 'Content-Type': 'application/json', 'Retry-After': '2' },
+          '{"message":"Too Many Requests"}',
+        );
+        break;
+      case 'timeout':
+        defer(faults.timeoutDelayMs, () =>
+          sendResponse(res, 504, { 'Content-Type': 'text/plain' }, 'late'),
+        );
+        break;
+      default:
+        break;
+    }
+
+    return fault;
+  };
+
   const server = createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -287,6 +371,7 @@ const startSourceSimulator = async (
     port,
     requests,
     received,
+    served,
     setNppesBehaviour: (npi, behaviour) => {
       if (behaviour === undefined) nppes.delete(npi);
       else nppes.set(npi, behaviour);
@@ -326,6 +411,8 @@ const startSourceSimulator = async (
       requests.unknown = 0;
       requests.refused = 0;
       received.length = 0;
+      served.length = 0;
+      attempts.clear();
     },
     stop: async () => {
       for (const timer of timers) clearTimeout(timer);
