@@ -43,6 +43,9 @@ const runPipeline = async (
       outDir,
       workers,
       reuse: false,
+      // Not a timed test: moto's PutEvents (about a second per event on a
+      // loaded machine) decides how long draining takes.
+      drainTimeoutMs: 60 * 60_000,
       ...(databaseUrl ? { databaseUrl } : {}),
       print: (line) => {
         if (STARTS.test(line)) marks.start = performance.now();
