@@ -43,6 +43,16 @@ const runPipeline = async (
       outDir,
       workers,
       reuse: false,
+      // Not a timed test: moto's PutEvents (about a second per event on a
+      // loaded machine) decides how long draining takes.
+      drainTimeoutMs: 60 * 60_000,
+      // With the default 5 s limit a loaded machine turned nearly every
+      // NPPES answer into a timeout (48 of 50 source_unavailable), and the
+      // loop measured retries instead of checks. BENCH_NPPES_TIMEOUT_MS
+      // raises it; the simulator's deliberately slow answers take twice it.
+      ...(process.env.BENCH_NPPES_TIMEOUT_MS
+        ? { nppesTimeoutMs: Number(process.env.BENCH_NPPES_TIMEOUT_MS) }
+        : {}),
       ...(databaseUrl ? { databaseUrl } : {}),
       print: (line) => {
         if (STARTS.test(line)) marks.start = performance.now();

@@ -14,12 +14,13 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { CreateTopicCommand } from '@aws-sdk/client-sns';
-import { computeCoverage, openStore } from '@rovn/core';
+import { computeCoverage, openStore, SWEEP_DEFAULTS } from '@rovn/core';
 import pg from 'pg';
 import { seedSyntheticChecks } from '../packages/local/src/demo/seedSyntheticChecks';
 import { createAwsClients } from '../packages/local/src/emulator/createAwsClients';
 import { startMotoServer } from '../packages/local/src/emulator/startMotoServer';
 import { BenchError } from './errors';
+import { measurePublishFloor } from './motoPublishFloor';
 
 const CHECKS = 1_000_000;
 const DUE = 50_000;
@@ -35,6 +36,8 @@ interface ChildReport {
   released: number;
   pages: number;
   sweep_ms: number;
+  /** RSS once everything is imported, before the sweep starts. */
+  idle_rss_mb: number;
   peak_rss_mb: number;
 }
 
@@ -115,14 +118,27 @@ const main = async (): Promise<void> => {
       `Baseline: plain select of the ${DUE} due rows, median of 3: ${baselineMs.toFixed(0)} ms`,
     );
 
-    // moto's SQS slows down with every message it holds, so the topic has
-    // no subscriber: the sweep's SNS batch calls are what is measured.
     const clients = createAwsClients(moto.endpoint);
+    // The floor: the same number of PublishBatch calls, same concurrency,
+    // nothing else. No sweep through this emulator can beat it.
+    const floor = await measurePublishFloor(
+      clients.sns,
+      DUE,
+      SWEEP_DEFAULTS.publishConcurrency,
+    );
+    // moto slows down as it holds more messages (its SNS keeps every one,
+    // its SQS too): the sweep starts from an emulator as empty as the
+    // floor did, and its topic has no subscriber, so the sweep's SNS batch
+    // calls are what is measured.
+    await fetch(`${moto.endpoint}/moto-api/reset`, { method: 'POST' });
     const { TopicArn } = await clients.sns.send(
       new CreateTopicCommand({ Name: 'bench-verification-requests' }),
     );
     clients.destroy();
     if (TopicArn === undefined) throw new BenchError('moto made no topic');
+    console.log(
+      `moto floor: ${DUE} messages as bare PublishBatch calls, ${floor.concurrency} in flight: ${floor.ms} ms (${floor.per_s}/s)`,
+    );
 
     const sweep = await runChild({
       url: url.toString(),
@@ -166,6 +182,13 @@ const main = async (): Promise<void> => {
       claim_only_ms: claimOnly.sweep_ms,
       claim_only_ratio: Math.round((claimOnly.sweep_ms / baselineMs) * 10) / 10,
       claim_only_peak_rss_mb: claimOnly.peak_rss_mb,
+      idle_rss_mb: sweep.idle_rss_mb,
+      page_size: SWEEP_DEFAULTS.pageSize,
+      publish_concurrency: SWEEP_DEFAULTS.publishConcurrency,
+      moto_floor_ms: floor.ms,
+      moto_floor_per_s: floor.per_s,
+      moto_floor_ratio: Math.round((floor.ms / baselineMs) * 10) / 10,
+      sweep_vs_floor: Math.round((sweep.sweep_ms / floor.ms) * 100) / 100,
       seed_ms: Math.round(seedMs),
       coverage_ms: Math.round(coverageMs),
     };
@@ -179,10 +202,13 @@ const main = async (): Promise<void> => {
       `claimed ${result.claimed_per_s}/s, published ${result.published_per_s}/s (moto's SNS sets the pace)`,
     );
     console.log(
-      `peak RSS of the sweep process ${result.peak_rss_mb} MB (goal < 256 MB)`,
+      `peak RSS of the sweep process ${result.peak_rss_mb} MB (goal < 256 MB; ${result.idle_rss_mb} MB before the sweep started)`,
     );
     console.log(
       `sweep ${result.sweep_ms} ms vs baseline ${result.baseline_ms} ms: ratio ${result.ratio} (goal < 3)`,
+    );
+    console.log(
+      `moto floor ${result.moto_floor_ms} ms (${result.moto_floor_per_s}/s): ratio ${result.moto_floor_ratio} for publishing alone; the sweep takes ${result.sweep_vs_floor}x the floor`,
     );
     console.log(
       `claims alone ${result.claim_only_ms} ms: ratio ${result.claim_only_ratio}`,

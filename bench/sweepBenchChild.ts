@@ -18,6 +18,9 @@ interface ChildSettings {
   endpoint: string | null;
   topicArn: string;
   now: string;
+  /** Sweep options under test; the sweep's defaults when left out. */
+  pageSize?: number;
+  publishConcurrency?: number;
 }
 
 const settings = JSON.parse(process.env.SWEEP_BENCH ?? '{}') as ChildSettings;
@@ -30,16 +33,25 @@ const unsent = async (
   failed: [],
 });
 
+const idleRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
 const started = performance.now();
-const report = await runSweep({
-  db: store.db,
-  sns: clients.sns,
-  topicArn: settings.topicArn,
-  clock: () => new Date(settings.now),
-  log: silentLog,
-  remainingMs: () => Number.POSITIVE_INFINITY,
-  ...(settings.endpoint === null ? { publish: unsent } : {}),
-});
+const report = await runSweep(
+  {
+    db: store.db,
+    sns: clients.sns,
+    topicArn: settings.topicArn,
+    clock: () => new Date(settings.now),
+    log: silentLog,
+    remainingMs: () => Number.POSITIVE_INFINITY,
+    ...(settings.endpoint === null ? { publish: unsent } : {}),
+  },
+  {
+    ...(settings.pageSize ? { pageSize: settings.pageSize } : {}),
+    ...(settings.publishConcurrency
+      ? { publishConcurrency: settings.publishConcurrency }
+      : {}),
+  },
+);
 const sweepMs = performance.now() - started;
 
 await store.close();
@@ -48,6 +60,7 @@ process.stdout.write(
   `${JSON.stringify({
     ...report,
     sweep_ms: Math.round(sweepMs),
+    idle_rss_mb: idleRssMb,
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   })}\n`,
 );

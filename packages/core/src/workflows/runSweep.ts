@@ -31,7 +31,10 @@ interface SweepOptions {
   pageSize?: number;
   /** Must exceed an adapter's worst case: every retry of its message. */
   leaseMs?: number;
-  /** Stop claiming when less than this is left of the invocation. */
+  /**
+   * Stop claiming when less than this is left of the invocation; it must
+   * cover publishing two pages (the current one and the one claimed ahead).
+   */
   reserveMs?: number;
   /** SNS batch calls in flight at once (default 8). */
   publishConcurrency?: number;
@@ -46,7 +49,8 @@ interface SweepReport {
   stoppedEarly: boolean;
 }
 
-const DEFAULTS = {
+/** The sweep's settings when the caller gives none. */
+const SWEEP_DEFAULTS = {
   pageSize: 500,
   leaseMs: 60 * 60_000,
   reserveMs: 15_000,
@@ -68,22 +72,31 @@ const requestForClaim = (
   requestedAt: now.toISOString(),
 });
 
+/** One claimed page and the time it was claimed at. */
+interface ClaimedPage {
+  claims: ClaimedCheck[];
+  now: Date;
+}
+
 /**
  * Claims due checks page by page and publishes one request for each.
  *
  * It stops before the invocation's time runs out and leaves the rest for
- * the next run. A request SNS did not accept has its claim given back at
- * once, so no check stays claimed without a message in flight. If the
- * sweep dies between claim and publish, its claims come back when their
- * lease runs out: nothing is lost, and nothing is published twice while
- * a lease holds. Only one page is held in memory at a time.
+ * the next run. While a page is being published the next one is claimed,
+ * so the database and SNS work at the same time; at most two pages are
+ * held in memory. A request SNS did not accept has its claim given back
+ * at once, and so has the page claimed ahead when the sweep stops on a
+ * failure, so no check stays claimed without a message in flight. If the
+ * sweep dies between claim and publish, its claims (up to two pages) come
+ * back when their lease runs out: nothing is lost, and nothing is
+ * published twice while a lease holds.
  */
 const runSweep = async (
   deps: SweepDeps,
   options: SweepOptions = {},
 ): Promise<SweepReport> => {
   const { pageSize, leaseMs, reserveMs, publishConcurrency } = {
-    ...DEFAULTS,
+    ...SWEEP_DEFAULTS,
     ...options,
   };
   const publish =
@@ -99,11 +112,11 @@ const runSweep = async (
     pages: 0,
     stoppedEarly: false,
   };
-
-  while (true) {
+  const claimPage = async (): Promise<ClaimedPage | null> => {
     if (deps.remainingMs() < reserveMs) {
       report.stoppedEarly = true;
-      break;
+
+      return null;
     }
     const now = deps.clock();
     const claims = await claimDueChecks(deps.db, {
@@ -111,13 +124,41 @@ const runSweep = async (
       limit: pageSize,
       leaseMs,
     });
-    if (claims.length === 0) break;
+    if (claims.length === 0) return null;
     report.pages += 1;
     report.claimed += claims.length;
 
+    return { claims, now };
+  };
+  // A page claimed ahead that will not be published goes back at once.
+  // Best effort: if that fails too, its lease brings it back later.
+  const giveBack = async (
+    ahead: Promise<ClaimedPage | null>,
+  ): Promise<void> => {
+    try {
+      const page = await ahead;
+      if (page === null) return;
+      report.released += await releaseClaims(deps.db, page.claims);
+    } catch (error) {
+      deps.log.warn('Could not give back the page claimed ahead', { error });
+    }
+  };
+
+  let page = await claimPage();
+  let published = 0;
+  while (page !== null) {
+    const { claims, now } = page;
+    const ahead = claimPage();
+    // Awaited below; this only keeps a failed claim from being reported
+    // as unhandled while the publish is still running.
+    ahead.catch(() => undefined);
+
     const outcome = await publish(
       claims.map((claim) => requestForClaim(claim, now)),
-    );
+    ).catch(async (error: unknown) => {
+      await giveBack(ahead);
+      throw error;
+    });
     report.published += outcome.published.length;
     if (outcome.failed.length > 0) {
       const failedIds = new Set(outcome.failed.map((f) => f.requestId));
@@ -125,20 +166,23 @@ const runSweep = async (
         deps.db,
         claims.filter((claim) => failedIds.has(claim.requestId)),
       );
+      await giveBack(ahead);
       deps.log.warn('Some requests were not published; claims released', {
         failed: outcome.failed.length,
         reasons: [...new Set(outcome.failed.map((f) => f.reason))],
       });
       break;
     }
+    published += 1;
     deps.log.info('Sweep page published', {
-      page: report.pages,
+      page: published,
       claimed: claims.length,
     });
+    page = await ahead;
   }
 
   return report;
 };
 
 export type { SweepDeps, SweepOptions, SweepReport };
-export { requestForClaim, runSweep };
+export { requestForClaim, runSweep, SWEEP_DEFAULTS };
