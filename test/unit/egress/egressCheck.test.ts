@@ -19,7 +19,7 @@ describe('runEgressCheck', () => {
     const result = await check('--help');
 
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^usage: rovn egress check <url>/);
+    expect(result.stdout).toMatch(/^Usage: pnpm rovn egress check <url>/);
     expect(result.stderr).toBe('');
   });
 
@@ -99,6 +99,6 @@ describe('runEgressCheck', () => {
     const result = await check(...argv);
 
     expect([result.code, result.stdout]).toEqual([2, '']);
-    expect(result.stderr).toMatch(/usage: rovn egress check/);
+    expect(result.stderr).toMatch(/Usage: pnpm rovn egress check/);
   });
 });

@@ -59,7 +59,7 @@ describe('runReplayCommand', () => {
       subjectId: 'example-0001',
       outcome: 'clear',
       findings: [{ code: 'npi_active' }],
-      adapterVersion: 'nppes-1',
+      adapterVersion: 'nppes-2',
       at: '2025-01-15T00:00:00.000Z',
       response: { status: 200, contentType: 'application/json' },
     });
@@ -135,7 +135,7 @@ describe('runReplayCommand', () => {
     expect(printed.at).toBe('2025-03-01T12:00:00.000Z');
   });
 
-  it('passes --status on to the parser', async () => {
+  it('classifies --status 502 as the live adapter does: source_error', async () => {
     const argv = [
       '--source',
       'nppes',
@@ -152,6 +152,7 @@ describe('runReplayCommand', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({
       outcome: 'source_unavailable',
+      findings: [{ code: 'source_error', data: { status: 502 } }],
       response: { status: 502 },
     });
   });
@@ -290,6 +291,59 @@ describe('runReplayCommand', () => {
     expect(stderr).toContain('dateOfBirth');
     expect(stderr).not.toContain('1984');
     expect(stderr).not.toContain('Merriweather');
+  });
+
+  it.each([
+    ['a misspelt field', { dateOfBrith: '1984-02-29' }, 'dateOfBrith'],
+    ['a field replay does not know', { ssn: '078-05-1120' }, 'ssn'],
+  ])(
+    'exits 2 for %s, naming it without its value',
+    async (_case, extra, field) => {
+      const path = join(dir, `unknown-${field}.json`);
+      const { dateOfBirth: _left, ...person } = makeSubject();
+      await writeFile(path, JSON.stringify({ ...person, ...extra }));
+      const argv = [
+        '--source',
+        'nppes',
+        '--subject',
+        path,
+        '--response',
+        join(EXAMPLES, 'nppes-response.json'),
+      ];
+
+      const { code, stdout, stderr } = await run(argv);
+
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`unknown field "${field}"`);
+      expect(stderr).not.toContain(Object.values(extra)[0]);
+    },
+  );
+
+  it('exits 2 for an unknown field inside the license', async () => {
+    const path = join(dir, 'unknown-license-field.json');
+    const license = { jurisdiction: 'KS', number: 'RN1', type: 'RN' };
+    await writeFile(
+      path,
+      JSON.stringify({
+        ...makeSubject(),
+        license: { ...license, expires: '2031-01-01' },
+      }),
+    );
+    const argv = [
+      '--source',
+      'nursys',
+      '--subject',
+      path,
+      '--response',
+      join(EXAMPLES, 'nursys-result.json'),
+    ];
+
+    const { code, stderr } = await run(argv);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('license: unknown field "expires"');
+    expect(stderr).not.toContain('2031');
   });
 
   it('exits 2 when the response file cannot be read', async () => {

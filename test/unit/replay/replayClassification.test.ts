@@ -48,7 +48,7 @@ describe('replayClassification: nppes', () => {
 
     expect(result.outcome).toBe('clear');
     expect(result.findings.map((f) => f.code)).toEqual(['npi_active']);
-    expect(result.adapterVersion).toBe('nppes-1');
+    expect(result.adapterVersion).toBe('nppes-2');
   });
 
   it('ends as invalid_input for a bad NPI whatever the bytes say', () => {
@@ -79,7 +79,7 @@ describe('replayClassification: nppes', () => {
     expect(result.findings[0]?.code).toBe('unreadable_response');
   });
 
-  it('ends as source_unavailable for a 503 with a JSON body', () => {
+  it('ends as source_unavailable with source_error for a 503 with a JSON body', () => {
     const response = jsonAnswer(makeNppesBody([makeRecord()]), { status: 503 });
 
     const result = replayClassification({
@@ -90,6 +90,9 @@ describe('replayClassification: nppes', () => {
     });
 
     expect(result.outcome).toBe('source_unavailable');
+    expect(result.findings).toEqual([
+      expect.objectContaining({ code: 'source_error', data: { status: 503 } }),
+    ]);
   });
 });
 

@@ -28,23 +28,31 @@ const isoDate = z
  * of these. Optional, and an empty list is the same as none.
  *
  * `dateOfBirth` is PHI: it is used for matching and never logged.
+ *
+ * Unknown keys are refused (here and in `license`): a mistyped
+ * `dateOfBrith` must not quietly become a subject without a date of
+ * birth. Nothing else parses stored rows with this schema: the store
+ * builds subjects field by field (`loadCheckSubject`).
  */
-const subjectSchema = z.object({
-  subjectId: z.string().min(1),
-  givenName: z.string().min(1),
-  familyName: z.string().min(1),
-  middleName: z.string().optional(),
-  formerFamilyNames: z.array(z.string().min(1)).optional(),
-  dateOfBirth: isoDate.optional(),
-  npi: z.string().optional(),
-  license: z
-    .object({
-      jurisdiction: z.string().min(2),
-      number: z.string().min(1),
-      type: z.string().min(1),
-    })
-    .optional(),
-});
+const subjectSchema = z
+  .object({
+    subjectId: z.string().min(1),
+    givenName: z.string().min(1),
+    familyName: z.string().min(1),
+    middleName: z.string().optional(),
+    formerFamilyNames: z.array(z.string().min(1)).optional(),
+    dateOfBirth: isoDate.optional(),
+    npi: z.string().optional(),
+    license: z
+      .object({
+        jurisdiction: z.string().min(2),
+        number: z.string().min(1),
+        type: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
 type Subject = z.infer<typeof subjectSchema>;
 

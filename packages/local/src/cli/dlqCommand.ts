@@ -14,7 +14,7 @@ import type { CliIo } from './cliIo';
 import type { OperatorDeps } from './operatorDeps';
 import { withOperatorStore } from './operatorDeps';
 import { type OperatorTarget, TARGET_HELP } from './operatorTarget';
-import { parseOperatorArgs } from './parseOperatorArgs';
+import { type CheckOwnArgs, parseOperatorArgs } from './parseOperatorArgs';
 
 const USAGE = `Usage: pnpm rovn dlq list <source> [options] [--max N] [--json]
        pnpm rovn dlq redrive <source> [options] [--max N]
@@ -131,11 +131,46 @@ const runRedrive = async (
   return 0;
 };
 
+/** The dlq command's own arguments, checked. */
+interface DlqArgs {
+  sub: 'list' | 'redrive';
+  owner: string;
+  /** 0 for the subcommand's default. */
+  max: number;
+}
+
+/** Checks the subcommand, the source and `--max`, before any target. */
+const checkDlqArgs: CheckOwnArgs<DlqArgs> = (positionals, values) => {
+  const [sub, owner, ...extra] = positionals;
+  const max = Number(values.max ?? '0');
+  if (sub !== 'list' && sub !== 'redrive') {
+    return {
+      problem:
+        sub === undefined
+          ? 'missing subcommand (expected list|redrive)'
+          : `unknown subcommand ${sub} (expected list|redrive)`,
+    };
+  }
+  if (owner === undefined || extra.length > 0) {
+    return { problem: 'expected exactly one <source>' };
+  }
+  if (!DEAD_LETTER_OWNERS.includes(owner)) {
+    return {
+      problem: `unknown source ${owner} (expected one of ${DEAD_LETTER_OWNERS.join(', ')})`,
+    };
+  }
+  if (!Number.isInteger(max) || max < 0) {
+    return { problem: '--max must be a whole number' };
+  }
+
+  return { args: { sub, owner, max } };
+};
+
 /**
  * `rovn dlq list|redrive <source>`: inspect a dead-letter queue with the
  * recorded failure reasons, and move its messages back after a fix.
  * Returns 0 on success, 1 for a missing resource or failed call, 2 for
- * bad arguments.
+ * bad arguments (an unknown subcommand or source among them).
  *
  * @param argv - the arguments after `dlq`
  * @param io - where to write
@@ -146,32 +181,23 @@ const runDlqCommand = async (
   io: CliIo,
   deps: OperatorDeps = {},
 ): Promise<number> => {
-  const parsed = parseOperatorArgs(argv, deps.env ?? process.env, {
-    max: { type: 'string' },
-    json: { type: 'boolean' },
-  });
+  const parsed = parseOperatorArgs(
+    argv,
+    deps.env ?? process.env,
+    { max: { type: 'string' }, json: { type: 'boolean' } },
+    checkDlqArgs,
+  );
   if (parsed.kind === 'help') {
     io.stdout(USAGE);
 
     return 0;
   }
-  const [sub, owner, ...extra] = parsed.kind === 'ok' ? parsed.positionals : [];
-  const max = Number(parsed.kind === 'ok' ? (parsed.values.max ?? '0') : '0');
-  const problem =
-    parsed.kind === 'error'
-      ? parsed.message
-      : sub !== 'list' && sub !== 'redrive'
-        ? `expected list or redrive, got ${sub ?? 'nothing'}`
-        : owner === undefined || extra.length > 0
-          ? 'expected exactly one <source>'
-          : !Number.isInteger(max) || max < 0
-            ? '--max must be a whole number'
-            : undefined;
-  if (problem !== undefined || parsed.kind !== 'ok' || owner === undefined) {
-    io.stderr(`${problem ?? 'bad arguments'}\n\n${USAGE}`);
+  if (parsed.kind === 'error') {
+    io.stderr(`${parsed.message}\n\n${USAGE}`);
 
     return 2;
   }
+  const { sub, owner, max } = parsed.args;
 
   const sqs = new SQSClient(parsed.target.clientConfig);
   try {

@@ -11,8 +11,17 @@ interface EgressCheckIo {
   stderr: { write(chunk: string): unknown };
 }
 
-const USAGE =
-  'usage: rovn egress check <url> [--source <id>] [--resolve <host>=<ip>[,<ip>...]]';
+const USAGE = `Usage: pnpm rovn egress check <url> [--source <id>] [--resolve <host>=<ip>[,<ip>...]]
+
+Applies the production allow-list and every egress rule except the
+connection, and prints {"allowed": ..., "rule": ...}. Exit 0 whatever the
+verdict, 2 for bad arguments.
+
+  --source ID     the source the call would be for (${SOURCE_IDS.join(', ')});
+                  without it any allow-listed host is accepted
+  --resolve H=IP  answer DNS for host H with these addresses (no query is
+                  made); repeatable
+`;
 
 class UsageError extends Error {}
 
@@ -82,7 +91,7 @@ const runEgressCheck = async (
       },
     });
     if (values.help === true) {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(USAGE);
       return 0;
     }
     if (positionals.length !== 1 || positionals[0] === undefined) {
@@ -101,7 +110,7 @@ const runEgressCheck = async (
         : resolverFrom(values.resolve);
   } catch (error) {
     const message = error instanceof Error ? error.message : 'bad arguments';
-    io.stderr.write(`${message}\n${USAGE}\n`);
+    io.stderr.write(`${message}\n\n${USAGE}`);
     return 2;
   }
 

@@ -1,18 +1,21 @@
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import {
+  isSourceId,
   latestReceiptKey,
   OperationsError,
   RESOURCE_NAMES,
   type ReceiptVerification,
   ResourceNotFoundError,
   RovnError,
+  SOURCE_IDS,
   verifyReceipt,
 } from '@rovn/core';
 import type { CliIo } from './cliIo';
 import { type OperatorDeps, withOperatorStore } from './operatorDeps';
 import type { OperatorTarget } from './operatorTarget';
 import { TARGET_HELP } from './operatorTarget';
-import { parseOperatorArgs } from './parseOperatorArgs';
+import { type CheckOwnArgs, parseOperatorArgs } from './parseOperatorArgs';
+import { RECEIPT_KEY } from './replayArgs';
 
 const USAGE = `Usage: pnpm rovn receipts verify <receipt-key> [options]
        pnpm rovn receipts verify --check <check-id> [options]
@@ -81,12 +84,15 @@ const formatVerification = (v: ReceiptVerification): string => {
   return `${lines.join('\n')}\n`;
 };
 
+/** The receipts command's own arguments: a receipt key or a check id. */
+type ReceiptsArgs = { key: string } | { checkId: string };
+
 const resolveKey = async (
-  positional: string | undefined,
-  checkId: string | undefined,
+  args: ReceiptsArgs,
   deps: OperatorDeps,
 ): Promise<string> => {
-  if (checkId === undefined) return positional ?? '';
+  if ('key' in args) return args.key;
+  const { checkId } = args;
 
   return withOperatorStore(deps, async (db) => {
     if (db === undefined) {
@@ -106,10 +112,45 @@ const resolveKey = async (
   });
 };
 
+/** Checks the subcommand and the receipt key's shape and source. */
+const checkReceiptsArgs: CheckOwnArgs<ReceiptsArgs> = (positionals, values) => {
+  const [sub, key, ...extra] = positionals;
+  const check = typeof values.check === 'string' ? values.check : undefined;
+  if (sub !== 'verify') {
+    return {
+      problem:
+        sub === undefined
+          ? 'missing subcommand (expected verify)'
+          : `unknown subcommand ${sub} (expected verify)`,
+    };
+  }
+  if (check !== undefined && key === undefined && extra.length === 0) {
+    return { args: { checkId: check } };
+  }
+  if (key === undefined || check !== undefined || extra.length > 0) {
+    return { problem: 'pass either one receipt key or --check <check-id>' };
+  }
+
+  const source = RECEIPT_KEY.exec(key)?.[1];
+  if (source === undefined) {
+    return {
+      problem: `not a receipt key: expected receipts/<source>/<sha256>, got ${key}`,
+    };
+  }
+  if (!isSourceId(source)) {
+    return {
+      problem: `unknown source ${source} (expected one of ${SOURCE_IDS.join(', ')})`,
+    };
+  }
+
+  return { args: { key } };
+};
+
 /**
  * `rovn receipts verify <key> | --check <id>`: proves a stored receipt is
  * intact and locked. Returns 0 when it verifies, 1 when it does not or a
- * resource is missing, 2 for bad arguments.
+ * resource is missing, 2 for bad arguments (an unknown subcommand, or a
+ * key that is not a receipt key of a known source).
  *
  * @param argv - the arguments after `receipts`
  * @param io - where to write
@@ -121,28 +162,23 @@ const runReceiptsCommand = async (
   deps: OperatorDeps = {},
 ): Promise<number> => {
   const env = deps.env ?? process.env;
-  const parsed = parseOperatorArgs(argv, env, {
-    check: { type: 'string' },
-    bucket: { type: 'string' },
-    json: { type: 'boolean' },
-  });
+  const parsed = parseOperatorArgs(
+    argv,
+    env,
+    {
+      check: { type: 'string' },
+      bucket: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    checkReceiptsArgs,
+  );
   if (parsed.kind === 'help') {
     io.stdout(USAGE);
 
     return 0;
   }
-  const [sub, key, ...extra] = parsed.kind === 'ok' ? parsed.positionals : [];
-  const check = parsed.kind === 'ok' ? parsed.values.check : undefined;
-  const problem =
-    parsed.kind === 'error'
-      ? parsed.message
-      : sub !== 'verify'
-        ? `expected verify, got ${sub ?? 'nothing'}`
-        : extra.length > 0 || (key === undefined) === (check === undefined)
-          ? 'pass either one receipt key or --check <check-id>'
-          : undefined;
-  if (problem !== undefined || parsed.kind !== 'ok') {
-    io.stderr(`${problem ?? 'bad arguments'}\n\n${USAGE}`);
+  if (parsed.kind === 'error') {
+    io.stderr(`${parsed.message}\n\n${USAGE}`);
 
     return 2;
   }
@@ -166,11 +202,7 @@ const runReceiptsCommand = async (
           '',
         );
       });
-    receiptKey = await resolveKey(
-      key,
-      typeof check === 'string' ? check : undefined,
-      deps,
-    );
+    receiptKey = await resolveKey(parsed.args, deps);
     const verification = await verifyReceipt({ s3, bucket }, receiptKey).catch(
       (error: unknown) => {
         throw explainMissing(error, bucket, receiptKey);

@@ -34,7 +34,8 @@ const USAGE = `Usage: pnpm rovn replay --source <id> --subject <subject.json>
          --receipt <key> [--endpoint <url>] [--bucket <name>] [--at YYYY-MM-DD]
 
 Re-runs the current classification rules on stored bytes and prints one JSON
-object with outcome and findings. Exit 0 for any outcome, 2 for bad
+object with outcome, findings and, for a license matched to the subject, the
+expiration date the source reports (expiresOn). Exit 0 for any outcome, 2 for bad
 arguments or an unreadable subject or response file, 1 when a receipt
 cannot be read.
 
@@ -72,9 +73,34 @@ const fileError = (error: unknown): string =>
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The parts of a schema issue a message may use. */
+interface SubjectIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+}
+
+/**
+ * One problem with a subject file, naming the field but never its value
+ * (a subject's values are PHI). An unknown field is named as such, so a
+ * typo like `dateOfBrith` is not mistaken for a missing date of birth.
+ */
+const describeIssue = (issue: SubjectIssue): string => {
+  const where = issue.path.map(String).join('.');
+  const keys = issue.keys ?? [];
+  const what =
+    issue.code === 'unrecognized_keys'
+      ? `unknown field${keys.length === 1 ? '' : 's'} ${keys.map((key) => `"${key}"`).join(', ')}`
+      : issue.message;
+
+  return where === '' ? what : `${where}: ${what}`;
+};
+
 /**
  * Reads a person's subject, or an entity's when the object has an
- * `entityName`.
+ * `entityName`. Unknown fields are refused: a misspelt field would
+ * otherwise be left out of the match without a word.
  */
 const readSubject = async (path: string): Promise<ReplaySubject> => {
   let text: string;
@@ -95,9 +121,7 @@ const readSubject = async (path: string): Promise<ReplaySubject> => {
       ? entitySubjectSchema.safeParse(value)
       : subjectSchema.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-      .join('; ');
+    const problems = parsed.error.issues.map(describeIssue).join('; ');
     throw new ReplayStop(
       `subject ${path} is not a valid subject: ${problems}`,
       2,
@@ -202,8 +226,9 @@ const describeReceipt = (receipt: ReadReceipt) => ({
 /**
  * `rovn replay`: re-runs a source's current classification on stored
  * bytes (a file, or an archived receipt) and prints one JSON object with
- * `outcome`, `findings`, the rules version, the day decided at and what
- * was read. Returns the exit code: 0 for any classified outcome, 2 for bad
+ * `outcome`, `findings`, the expiration date the source reports for the
+ * subject's license (`expiresOn`, when the classifier gives one), the
+ * rules version, the day decided at and what was read. Returns the exit code: 0 for any classified outcome, 2 for bad
  * arguments or an unreadable or invalid subject or response file, 1 when
  * a receipt cannot be read.
  *
@@ -257,6 +282,9 @@ const runReplayCommand = async (
           subjectId: subject.subjectId,
           outcome: result.outcome,
           findings: result.findings,
+          ...(result.expiresOn === undefined
+            ? {}
+            : { expiresOn: result.expiresOn }),
           adapterVersion: result.adapterVersion,
           at: at.toISOString(),
           response: {

@@ -7,7 +7,8 @@ const USAGE = `Usage: pnpm local [--workers N] [--out DIR] [--reuse] [--chaos] [
 Runs the whole verification loop on this machine: moto_server as AWS, a
 source simulator, embedded PGlite (or DATABASE_URL), the real handlers.
 
-  --workers N   made-up workers to seed (default 200, at least 1)
+  --workers N   made-up workers to seed (default 200, at least 1); not
+                with --reuse, whose database keeps the roster it has
   --out DIR     where the database, outbox, logs and run-summary.json go
                 (default .rovn/local)
   --reuse       keep the previous run's database instead of resetting it
@@ -52,6 +53,13 @@ const runCommand = async (
     io.stdout(USAGE);
 
     return 0;
+  }
+  if (values.reuse && values.workers !== undefined) {
+    io.stderr(
+      `--workers and --reuse cannot be combined: a reused database keeps the roster it was seeded with. Leave out --workers to go on with that roster, or --reuse to seed a new one\n\n${USAGE}`,
+    );
+
+    return 2;
   }
   const workers = Number(values.workers ?? '200');
   if (!Number.isInteger(workers) || workers < 1 || workers > 100_000) {

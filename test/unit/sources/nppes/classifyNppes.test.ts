@@ -92,6 +92,24 @@ describe('classifyNppes', () => {
     });
   });
 
+  it('reports an HTTP error status as source_error with the status', () => {
+    const subject = makeSubject();
+    const answer = jsonAnswer(makeNppesBody([makeRecord()]), { status: 503 });
+    const parsed = parseNppesResponse(answer);
+
+    const result = classifyNppes(subject, parsed);
+
+    expect(result).toEqual({
+      outcome: 'source_unavailable',
+      findings: [
+        expect.objectContaining({
+          code: 'source_error',
+          data: { status: 503 },
+        }),
+      ],
+    });
+  });
+
   it('reports an HTML page as source_unavailable, never clear', () => {
     const subject = makeSubject();
     const parsed = parseNppesResponse(textAnswer(MAINTENANCE_PAGE));

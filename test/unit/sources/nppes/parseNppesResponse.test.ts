@@ -106,11 +106,20 @@ describe('parseNppesResponse', () => {
 
   it.each([
     [
-      'a 503',
+      'a 503 with a JSON body',
       jsonAnswer(makeNppesBody([makeRecord()]), { status: 503 }),
-      'http_status:503',
+      503,
     ],
-    ['a 302', textAnswer('', { status: 302 }), 'http_status:302'],
+    ['a 404', textAnswer('', { status: 404 }), 404],
+    ['a 429', jsonAnswer(makeNppesErrorBody(), { status: 429 }), 429],
+    ['a 302', textAnswer('', { status: 302 }), 302],
+  ])('reads %s as a source_error with its status', (_label, answer, status) => {
+    const parsed = parseNppesResponse(answer);
+
+    expect(parsed).toEqual({ kind: 'source_error', status });
+  });
+
+  it.each([
     ['an empty body', textAnswer(''), 'empty_body'],
     ['whitespace only', textAnswer(' \r\n '), 'empty_body'],
     [

@@ -138,10 +138,12 @@ const classifyResults = (
 /**
  * Turns a parsed NPPES answer into an outcome for the subject.
  *
- * In order: the NPI precheck (`invalid_input`); an `Errors` answer or an
- * unreadable body (`source_unavailable`: never `clear` from an answer not
- * understood); no result (`not_found`); a result for another number, or
- * several (`source_unavailable`, `unexpected_record`); then the record:
+ * In order: the NPI precheck (`invalid_input`); an HTTP error status or
+ * an `Errors` answer (`source_unavailable`, `source_error`) or an
+ * unreadable body (`source_unavailable`, `unreadable_response`: never
+ * `clear` from an answer not understood); no result (`not_found`); a
+ * result for another number, or several (`source_unavailable`,
+ * `unexpected_record`); then the record:
  * an organisation record (`entity_record`), registry names missing
  * (`name_unverifiable`), a partial or failed name match
  * (`name_partial_match`, `name_mismatch`) all give `needs_review`; an
@@ -166,6 +168,12 @@ const classifyNppes = (
       return unavailable(
         finding('source_error', 'NPPES answered with an error report.', {
           errors: parsed.errors.map(errorData),
+        }),
+      );
+    case 'source_error':
+      return unavailable(
+        finding('source_error', 'NPPES answered with an error status.', {
+          status: parsed.status,
         }),
       );
     case 'unreadable':

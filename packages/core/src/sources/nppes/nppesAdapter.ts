@@ -6,7 +6,7 @@ import { precheckNppes } from './precheckNppes';
 import type { ParsedNppesResponse } from './types';
 
 /** Bump when parsing or classification rules change. */
-const NPPES_ADAPTER_VERSION = 'nppes-1';
+const NPPES_ADAPTER_VERSION = 'nppes-2';
 
 /** The NPPES NPI Registry as a per-subject source. */
 const nppesAdapter: PerSubjectAdapter<ParsedNppesResponse> = {

@@ -42,9 +42,10 @@ const interpret = (value: unknown): ParsedNppesResponse => {
 };
 
 /**
- * Reads an NPPES answer. The body decides, not the status: NPPES reports
- * errors with HTTP 200 and an `Errors` array. Anything not understood
- * (non-2xx, HTML, empty, not UTF-8 or JSON, a count that disagrees with
+ * Reads an NPPES answer. A non-2xx status is a `source_error` whatever the
+ * body, as for the other sources. Otherwise the body decides: NPPES
+ * reports errors with HTTP 200 and an `Errors` array. Anything not
+ * understood (HTML, empty, not UTF-8 or JSON, a count that disagrees with
  * the results, a record missing its number or status) is `unreadable`.
  *
  * The content type is only used to refuse HTML: the body is sniffed
@@ -58,7 +59,7 @@ const interpret = (value: unknown): ParsedNppesResponse => {
 const parseNppesResponse = (answer: NppesHttpAnswer): ParsedNppesResponse => {
   try {
     if (answer.status < 200 || answer.status > 299) {
-      return unreadable(`http_status:${answer.status}`);
+      return { kind: 'source_error', status: answer.status };
     }
     if (answer.contentType.toLowerCase().includes('html')) {
       return unreadable('html_body');

@@ -69,13 +69,15 @@ interface NppesError {
 }
 
 /**
- * What an NPPES answer says, decided from its body: results, an error
- * report (which NPPES sends with HTTP 200), or something not understood.
- * `reason` is a stable code that names no person.
+ * What an NPPES answer says: an HTTP error status (any non-2xx), else,
+ * decided from the body, results, an error report (which NPPES sends with
+ * HTTP 200), or something not understood. `reason` is a stable code that
+ * names no person.
  */
 type ParsedNppesResponse =
   | { kind: 'results'; results: NppesRecord[] }
   | { kind: 'errors'; errors: NppesError[] }
+  | { kind: 'source_error'; status: number }
   | { kind: 'unreadable'; reason: string };
 
 /** The parts of an HTTP answer the parser looks at. */
