@@ -39,6 +39,8 @@ const HANDLER_ENV: Record<string, string> = {
   OPERATOR_EMAIL: 'operators@rovn.example',
   SAM_API_KEY_SECRET_ARN:
     'arn:aws:secretsmanager:us-east-2:123456789012:secret:sam-api-key',
+  NURSYS_CREDENTIALS_SECRET_ARN:
+    'arn:aws:secretsmanager:us-east-2:123456789012:secret:nursys-credentials',
   POWERTOOLS_SERVICE_NAME: 'rovn-passport-workers',
   PATH: process.env.PATH ?? '',
 };

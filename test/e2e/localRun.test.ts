@@ -97,14 +97,17 @@ describe('the local run, end to end', () => {
     // Flagged: LEIE two, SAM one, Nursys two, the Kansas board one (worker
     // + facility each); expired: Nursys three, the board two (worker +
     // facility); needing review (facility only): NPPES, LEIE, SAM, Nursys
-    // and the board one each.
-    expect(summary.emails_sent).toBe(27);
+    // and the board one each; expiring: the one license that Nursys and
+    // the board both report running out in 20 days (worker + facility), a
+    // date the results wrote into the credential, not the seed.
+    expect(summary.emails_sent).toBe(29);
     expect(summary.emails_by_kind).toEqual({
       flagged: 12,
       needs_review: 5,
       expired: 10,
+      expiring: 2,
     });
-    expect(summary.notification_log).toEqual({ sent: 27 });
+    expect(summary.notification_log).toEqual({ sent: 29 });
   });
 
   it('writes the summary, the outbox and the handler logs', () => {
@@ -114,7 +117,7 @@ describe('the local run, end to end', () => {
     const index = readFileSync(join(outDir, 'outbox', 'index.html'), 'utf8');
 
     expect(written.emails_sent).toBe(summary.emails_sent);
-    expect(index.match(/\.eml"/g)).toHaveLength(27);
+    expect(index.match(/\.eml"/g)).toHaveLength(29);
     expect(existsSync(join(outDir, 'logs', 'handlers.log'))).toBe(true);
     expect(readFileSync(join(outDir, 'not-ours.txt'), 'utf8')).toBe('keep me');
     expect(printed.some((line) => line.startsWith('source '))).toBe(true);

@@ -219,6 +219,34 @@ describe('the board adapter handler, through its queue', () => {
     ).toBeGreaterThanOrEqual(startedAt + 7_200_000 - 1_000);
   });
 
+  it("writes the board's expiration date into the credential of a license it matched", async () => {
+    const credentials = await harness.store.db
+      .selectFrom('credentials')
+      .select(['id', 'expires_on'])
+      .where(
+        'id',
+        'in',
+        ['w01', 'w02', 'w03', 'w04', 'w05', 'w06', 'w07'].map(
+          (id) => `${id}-${SOURCE}`,
+        ),
+      )
+      .orderBy('id')
+      .execute();
+
+    expect(credentials.map((c) => c.expires_on)).toEqual([
+      `${YEAR + 1}-06-30`,
+      `${YEAR - 1}-01-31`,
+      `${YEAR + 1}-06-30`,
+      // Only another number, then another name: nothing to trust.
+      null,
+      null,
+      // Read from the second page, past twelve other numbers.
+      `${YEAR + 1}-06-30`,
+      // An error code instead of results.
+      null,
+    ]);
+  });
+
   it('reads the second page for the paged search, and calls nobody for the unsearchable', () => {
     const calls = harness.simulator.received.filter((r) => r.route === 'board');
     const skipsOf = (n: number) =>

@@ -269,6 +269,32 @@ describe('the Nursys adapter handler, through its queue', () => {
     expect(waits.length).toBeGreaterThan(0);
   });
 
+  it("writes the expiration date into the credential only for the nurse's own license", async () => {
+    const credentials = await harness.store.db
+      .selectFrom('credentials')
+      .select(['id', 'expires_on'])
+      .where(
+        'id',
+        'in',
+        ['w01', 'w02', 'w03', 'w04', 'w05', 'w06', 'w07'].map(
+          (id) => `${id}-nursys`,
+        ),
+      )
+      .orderBy('id')
+      .execute();
+
+    expect(credentials.map((c) => c.expires_on)).toEqual([
+      '2028-06-30',
+      '2028-06-30',
+      '2023-08-31',
+      '2028-06-30',
+      // Not found, another name, a refused transaction: nothing to trust.
+      null,
+      null,
+      null,
+    ]);
+  });
+
   it('names the receipt of the result body, apart from the submit one', async () => {
     const [transaction] = await nursysTransactionsOf(
       harness.store.db,

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { parseBoardDate } from '../../../packages/core/src/sources/board-saas/parseBoardDate';
+import { licenseKey } from '../../../packages/core/src/sources/nursys/licenseKey';
+import { parseNursysDate } from '../../../packages/core/src/sources/nursys/parseNursysDate';
 import { makeDemoRoster } from '../../../packages/local/src/demo/makeDemoRoster';
 
-const world = makeDemoRoster({ workers: 25, today: '2026-12-03' });
+const TODAY = '2026-12-03';
+const world = makeDemoRoster({ workers: 25, today: TODAY });
 const registry = world.boards['board-ks']?.registrants ?? [];
 
 /** The registrants the SaaS's substring search finds for a keyword. */
@@ -59,5 +63,48 @@ describe('the demo Kansas licenses', () => {
 
       expect(others).toEqual([]);
     }
+  });
+
+  it('has Nursys and the board agree on every unexpired license date, one 20 days out', () => {
+    const dates = world.roster.credentials
+      .filter((c) => c.kind === 'license')
+      .map((c) => {
+        const number = c.number ?? '';
+        const key = licenseKey({
+          jurisdiction: 'KS',
+          licenseType: 'RN',
+          licenseNumber: number,
+        });
+        const behaviour = world.nursys[key];
+        const nurse =
+          behaviour?.kind === 'result'
+            ? (behaviour.records[0]?.NurseLookup as {
+                Licenses: { LicenseExpirationDate: unknown }[];
+              })
+            : undefined;
+        const own = registry.find((r) => r.licenseNumber === number);
+        const nursys = parseNursysDate(
+          nurse?.Licenses[0]?.LicenseExpirationDate,
+        );
+        const board = parseBoardDate(own?.expirationDate);
+
+        return {
+          nursys: nursys.kind === 'day' ? nursys.day : null,
+          board: board.kind === 'day' ? board.day : null,
+        };
+      });
+    const unexpired = dates.filter(
+      (d) =>
+        d.nursys !== null &&
+        d.board !== null &&
+        d.nursys >= TODAY &&
+        d.board >= TODAY,
+    );
+
+    expect(unexpired.length).toBeGreaterThan(15);
+    for (const d of unexpired) expect(d.nursys).toBe(d.board);
+    expect(unexpired.filter((d) => (d.board ?? '') < '2027-01-01')).toEqual([
+      { nursys: '2026-12-23', board: '2026-12-23' },
+    ]);
   });
 });

@@ -63,6 +63,7 @@ describe('runReplayCommand', () => {
       at: '2025-01-15T00:00:00.000Z',
       response: { status: 200, contentType: 'application/json' },
     });
+    expect(printed).not.toHaveProperty('expiresOn');
   });
 
   it('replays the committed LEIE example as flagged', async () => {
@@ -107,11 +108,34 @@ describe('runReplayCommand', () => {
       subjectId: 'example-0002',
       outcome: 'clear',
       findings: [{ code: 'license_active' }],
+      expiresOn: '2026-06-30',
       adapterVersion: 'nursys-1',
     });
     expect(JSON.parse(after.stdout)).toMatchObject({
       outcome: 'expired',
       findings: [{ code: 'license_expired' }],
+      expiresOn: '2026-06-30',
+    });
+  });
+
+  it("prints the board's date for the worker's license only, not the keyword's other matches", async () => {
+    const argv = [
+      '--source',
+      'board-ks',
+      '--subject',
+      join(EXAMPLES, 'board-ks-subject.json'),
+      '--response',
+      join(EXAMPLES, 'board-ks-response.json'),
+      '--at',
+      '2025-01-15',
+    ];
+
+    const { code, stdout } = await run(argv);
+
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      outcome: 'clear',
+      expiresOn: '2026-06-30',
     });
   });
 

@@ -133,6 +133,9 @@ const replayClassification = (input: ReplayInput): ReplayResult => {
     adapterVersion: replayer.version,
     outcome: classification.outcome,
     findings: classification.findings,
+    ...(classification.expiresOn === undefined
+      ? {}
+      : { expiresOn: classification.expiresOn }),
   };
 };
 

@@ -48,6 +48,12 @@ const notSooner = (due: Date, notBefore: string | undefined): Date => {
  *
  * The lease is cleared only when it is still this request's, so a late
  * message from an expired claim cannot release a newer sweep's claim.
+ *
+ * An expiration date the classification reports (`expiresOn`) replaces
+ * the credential's `expires_on` when it differs, before the next due time
+ * is planned from it, so the check comes back on the policy's expiry days
+ * and the expiry reminders see the date. A classification without one
+ * leaves the stored date as it is (one typed in stays).
  */
 const recordResult = async (
   db: Kysely<Database>,
@@ -97,6 +103,15 @@ const recordResult = async (
       .select(['kind', 'expires_on'])
       .where('id', '=', check.credential_id)
       .executeTakeFirstOrThrow();
+    const expiresOn = input.classification.expiresOn ?? credential.expires_on;
+    if (expiresOn !== credential.expires_on) {
+      await trx
+        .updateTable('credentials')
+        .set({ expires_on: expiresOn })
+        .where('id', '=', check.credential_id)
+        .execute();
+    }
+
     const { outcome, findings } = input.classification;
     const verified = VERIFIED_OUTCOMES.includes(outcome);
     const failures =
@@ -131,7 +146,7 @@ const recordResult = async (
           nextDueAt({
             source: input.source,
             credentialKind: credential.kind,
-            expiresOn: credential.expires_on,
+            expiresOn,
             outcome,
             consecutiveFailures: failures,
             now: input.checkedAt,

@@ -1,5 +1,6 @@
 import {
   type BoardRecordJson,
+  DAY,
   formatBoardDate,
   makeBoardRecord,
   type Roster,
@@ -55,6 +56,29 @@ const BOARD_PATTERN: BoardProfile[] = [
   'clean',
 ];
 
+/** The worker (by index) whose license runs out soon, and in how many days. */
+const EXPIRING_SOON = { index: 3, days: 20 } as const;
+
+/**
+ * The day a demo worker's license expires (`YYYY-MM-DD`), as Nursys and
+ * the board both report it: they must agree, since each result writes it
+ * into the one credential. The end of November two years on, except for
+ * one worker whose license runs out in 20 days, so that the run sends an
+ * expiry reminder for a date nobody typed in.
+ *
+ * @param i - the worker's index in the roster
+ * @param today - the run's day, `YYYY-MM-DD`
+ */
+const demoLicenseExpiry = (i: number, today: string): string => {
+  if (i === EXPIRING_SOON.index) {
+    const soon = Date.parse(`${today}T00:00:00Z`) + EXPIRING_SOON.days * DAY;
+
+    return new Date(soon).toISOString().slice(0, 10);
+  }
+
+  return `${Number(today.slice(0, 4)) + 2}-11-30`;
+};
+
 /** Given names of the other registrants a keyword also finds. */
 const OTHERS = ['OTIS', 'PERCY', 'RUTH', 'SILAS', 'TESSA', 'VERA'];
 
@@ -87,7 +111,12 @@ interface BoardEntries {
 
 const entriesFor = (
   profile: BoardProfile,
-  worker: { number: string; givenName: string; familyName: string },
+  worker: {
+    number: string;
+    givenName: string;
+    familyName: string;
+    expiresOn: string;
+  },
   today: string,
 ): BoardEntries => {
   const year = Number(today.slice(0, 4));
@@ -96,7 +125,7 @@ const entriesFor = (
     lastName: worker.familyName.toUpperCase(),
     licenseNumber: worker.number,
   };
-  const valid = { expirationDate: formatBoardDate(`${year + 2}-11-30`) };
+  const valid = { expirationDate: formatBoardDate(worker.expiresOn) };
   const own = [makeBoardRecord(person, valid)];
   const failing = (kind: 'errorCode' | 'html'): BoardEntries => ({
     registrants: own,
@@ -188,9 +217,18 @@ const demoBoardLicense = (
       source: 'board-ks',
       next_due_at: options.dueAt,
     },
-    ...entriesFor(profile, { number, ...worker }, options.today),
+    ...entriesFor(
+      profile,
+      { number, expiresOn: demoLicenseExpiry(i, options.today), ...worker },
+      options.today,
+    ),
   };
 };
 
 export type { BoardProfile, DemoBoardLicense };
-export { BOARD_PATTERN, demoBoardLicense, demoLicenseNumber };
+export {
+  BOARD_PATTERN,
+  demoBoardLicense,
+  demoLicenseExpiry,
+  demoLicenseNumber,
+};

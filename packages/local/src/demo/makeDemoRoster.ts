@@ -22,7 +22,11 @@ import type {
   SamBehaviour,
 } from '../simulator/behaviours';
 import { samBehaviourKey } from '../simulator/respondSam';
-import { type BoardProfile, demoBoardLicense } from './demoBoardLicense';
+import {
+  type BoardProfile,
+  demoBoardLicense,
+  demoLicenseExpiry,
+} from './demoBoardLicense';
 
 /** What a demo worker is set up to produce, so the run can be checked. */
 type DemoProfile =
@@ -267,7 +271,13 @@ const samBehaviours = (
  */
 const nursysBehaviour = (
   profile: LicenseProfile,
-  worker: { givenName: string; familyName: string; licenseNumber: string },
+  worker: {
+    givenName: string;
+    familyName: string;
+    licenseNumber: string;
+    /** The day the board also reports (`demoLicenseExpiry`). */
+    expiresOn: string;
+  },
 ): NursysBehaviour | undefined => {
   const nurse = (
     license: NursysLicenseOptions,
@@ -278,7 +288,13 @@ const nursysBehaviour = (
       makeNursysRecord({
         firstName: name.givenName.toUpperCase(),
         lastName: name.familyName.toUpperCase(),
-        licenses: [{ licenseNumber: worker.licenseNumber, ...license }],
+        licenses: [
+          {
+            licenseNumber: worker.licenseNumber,
+            expirationDate: `${worker.expiresOn}T00:00:00`,
+            ...license,
+          },
+        ],
       }),
     ],
   });
@@ -469,6 +485,7 @@ const makeDemoRoster = (options: DemoOptions): DemoWorld => {
       givenName,
       familyName,
       licenseNumber: license.licenseNumber,
+      expiresOn: demoLicenseExpiry(i, options.today),
     });
     if (behaviour !== undefined) nursys[licenseKey(license)] = behaviour;
     // Nursys reports a change for every disciplined nurse.

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RovnError } from '../../../../packages/core/src/errors';
-import { makeBoardBody } from '../../../../packages/core/src/sources/board-saas/boardBodyFactory';
+import {
+  makeBoardBody,
+  makeBoardRecord,
+} from '../../../../packages/core/src/sources/board-saas/boardBodyFactory';
 import { classifyBoard } from '../../../../packages/core/src/sources/board-saas/classifyBoard';
+import { formatBoardDate } from '../../../../packages/core/src/sources/board-saas/parseBoardDate';
 import { parseBoardResponse } from '../../../../packages/core/src/sources/board-saas/parseBoardResponse';
 import {
   bytes,
@@ -11,6 +15,7 @@ import {
   KANSAS,
   LICENSE,
   licensedSubject,
+  listing,
   registrant,
 } from './factories';
 
@@ -201,6 +206,50 @@ describe('board parser and classifier properties', () => {
           expect(
             outcomeOf(200, 'application/json', bytes(JSON.stringify(body))),
           ).not.toBe('clear');
+        },
+      ),
+    );
+  });
+
+  it("reports an expiration date only from the worker's own record", () => {
+    const day = fc
+      .date({
+        min: new Date('2020-01-01T00:00:00Z'),
+        max: new Date('2035-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((date) => date.toISOString().slice(0, 10));
+    const contained = fc.oneof(
+      fc.integer({ min: 0, max: 9 }).map((k) => `${LICENSE}${k}`),
+      fc.constantFrom(`C${LICENSE}`, `R${LICENSE}`, `L${LICENSE}`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(contained, day), { maxLength: 8 }),
+        fc.option(day, { nil: undefined }),
+        fc.nat(),
+        (others, own, at) => {
+          const records = others.map(([licenseNumber, date]) =>
+            makeBoardRecord(
+              { firstName: 'OTIS', lastName: 'WEXFORD', licenseNumber },
+              { expirationDate: formatBoardDate(date) },
+            ),
+          );
+          if (own !== undefined) {
+            records.splice(
+              at % (records.length + 1),
+              0,
+              registrant({}, { expirationDate: formatBoardDate(own) }),
+            );
+          }
+
+          const result = classifyBoard(
+            licensedSubject(),
+            [parseBoardResponse(listing(records), FIRST)],
+            { board: KANSAS, today: TODAY },
+          );
+
+          expect(result.expiresOn).toBe(own);
         },
       ),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedBoardResponse } from '../../../../packages/core/src/sources/board-saas';
+import { makeBoardRecord } from '../../../../packages/core/src/sources/board-saas/boardBodyFactory';
 import { classifyBoard } from '../../../../packages/core/src/sources/board-saas/classifyBoard';
 import { parseBoardResponse } from '../../../../packages/core/src/sources/board-saas/parseBoardResponse';
 import {
@@ -373,5 +374,145 @@ describe('classifyBoard', () => {
     const text = JSON.stringify(results);
 
     expect(text).not.toMatch(/507918|DELPHINE|MERRIWEATHER|MORGANA|WEXFORD/i);
+  });
+});
+
+describe('classifyBoard expiresOn', () => {
+  /** Someone else whose number contains the keyword, with their own date. */
+  const other = (licenseNumber: string, expirationDate: string) =>
+    makeBoardRecord(
+      { firstName: 'OTIS', lastName: 'WEXFORD', licenseNumber },
+      { expirationDate },
+    );
+
+  it.each([
+    ['clear', {}, '2026-06-30'],
+    ['expired', { expirationDate: 'Jan-14-2025' }, '2025-01-14'],
+    ['expired', { licenseStatus: 'Lapsed' }, '2026-06-30'],
+    ['flagged', { hasPublicAction: true }, '2026-06-30'],
+    ['needs_review', { licenseStatus: 'Pending' }, '2026-06-30'],
+    ['needs_review', { hasPublicAction: null }, '2026-06-30'],
+  ] as const)(
+    'reports the license date with a %s outcome under the worker name',
+    (outcome, options, expiresOn) => {
+      const result = classify([
+        registrant({}, { expirationDate: 'Jun-30-2026', ...options }),
+      ]);
+
+      expect([result.outcome, result.expiresOn]).toEqual([outcome, expiresOn]);
+    },
+  );
+
+  it("takes the exact license's date, never one of the keyword's other matches", () => {
+    const result = classify([
+      other(`C${LICENSE}`, 'Nov-30-2026'),
+      registrant({}, { expirationDate: 'Jun-30-2026' }),
+      other(`${LICENSE}0`, 'Sep-30-2023'),
+    ]);
+
+    expect([result.outcome, result.expiresOn]).toEqual(['clear', '2026-06-30']);
+  });
+
+  it('leaves it out when only other numbers contain the keyword', () => {
+    const result = classify([
+      other(`C${LICENSE}`, 'Nov-30-2026'),
+      other(`${LICENSE}0`, 'Sep-30-2023'),
+    ]);
+
+    expect(result.outcome).toBe('not_found');
+    expect(result).not.toHaveProperty('expiresOn');
+  });
+
+  it.each([
+    [
+      'another name',
+      [registrant({ firstName: 'MORGANA', lastName: 'VEXLEY' })],
+    ],
+    [
+      'another name, with a public action',
+      [
+        registrant(
+          { firstName: 'MORGANA', lastName: 'VEXLEY' },
+          { hasPublicAction: true },
+        ),
+      ],
+    ],
+    ['a partly matching name', [registrant({ firstName: 'D' })]],
+    ['no first name', [registrant({ firstName: null })]],
+    [
+      'the number listed twice with different dates',
+      [
+        registrant({}, { expirationDate: 'Jun-30-2026' }),
+        registrant({}, { registrantId: 2, expirationDate: 'Jun-30-2028' }),
+      ],
+    ],
+    ['the number under another type', [registrant({}, { licenseType: 'LPN' })]],
+    ['no expiration date', [registrant({}, { expirationDate: null })]],
+  ])('leaves it out for %s', (_case, records) => {
+    const result = classify(records);
+
+    expect(result.outcome).toBe('needs_review');
+    expect(result).not.toHaveProperty('expiresOn');
+  });
+
+  it('leaves it out when pages were left unread, even for an adverse outcome', () => {
+    const others = Array.from({ length: 9 }, (_, k) =>
+      collision(`${LICENSE}${k}`),
+    );
+
+    const found = classify([registrant(), ...others], { resultCount: 60 });
+    const flagged = classify(
+      [registrant({}, { hasPublicAction: true }), ...others],
+      { resultCount: 60 },
+    );
+
+    expect([found.outcome, flagged.outcome]).toEqual([
+      'needs_review',
+      'flagged',
+    ]);
+    expect(found).not.toHaveProperty('expiresOn');
+    expect(flagged).not.toHaveProperty('expiresOn');
+  });
+
+  it('reports it from the second page once every page was read', () => {
+    const firstPage = Array.from({ length: 10 }, (_, k) =>
+      other(`${LICENSE}${k}`, 'Mar-31-2027'),
+    );
+    const pages = [
+      parseBoardResponse(listing(firstPage, 11), FIRST),
+      parseBoardResponse(
+        listing([registrant({}, { expirationDate: 'Jun-30-2026' })], 11),
+        { skip: 10, take: 10 },
+      ),
+    ];
+
+    const result = classifyBoard(licensedSubject(), pages, {
+      board: KANSAS,
+      today: TODAY,
+    });
+
+    expect([result.outcome, result.expiresOn]).toEqual(['clear', '2026-06-30']);
+  });
+
+  it('leaves it out when a page failed', () => {
+    const first = parseBoardResponse(
+      listing(
+        [
+          registrant(),
+          ...Array.from({ length: 9 }, (_, k) => collision(`${LICENSE}${k}`)),
+        ],
+        12,
+      ),
+      FIRST,
+    );
+
+    const result = classifyBoard(
+      licensedSubject(),
+      [first, { kind: 'source_error', status: 502 }],
+      { board: KANSAS, today: TODAY },
+    );
+
+    expect(result.outcome).toBe('source_unavailable');
+    expect(result).not.toHaveProperty('expiresOn');
   });
 });

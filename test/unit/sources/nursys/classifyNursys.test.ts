@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { classifyNursys } from '../../../../packages/core/src/sources/nursys/classifyNursys';
+import type {
+  NursysLicenseOptions,
+  NursysRecordOptions,
+} from '../../../../packages/core/src/sources/nursys/nursysBodyFactory';
 import { parseNursysResult } from '../../../../packages/core/src/sources/nursys/parseNursysResult';
 import type { ParsedNursysResult } from '../../../../packages/core/src/sources/nursys/types';
 import { makeSubject } from '../subjectFactory';
@@ -34,6 +38,7 @@ describe('classifyNursys', () => {
           },
         }),
       ],
+      expiresOn: '2028-06-30',
     });
   });
 
@@ -326,4 +331,105 @@ describe('classifyNursys license status words', () => {
       expect(codes(result.findings)).toEqual(['status_unrecognised']);
     },
   );
+});
+
+describe('classifyNursys expiresOn', () => {
+  const renamed = { firstName: 'MARISOL', lastName: 'QUENBY' };
+
+  it.each<[string, NursysLicenseOptions, string]>([
+    ['clear', {}, '2028-06-30'],
+    ['expired', { expirationDate: '2025-01-14T00:00:00' }, '2025-01-14'],
+    [
+      'expired',
+      { active: false, expirationDate: '2027-03-31T00:00:00-05:00' },
+      '2027-03-31',
+    ],
+    ['flagged', { disciplines: [{}] }, '2028-06-30'],
+    ['needs_review', { licenseStatus: 'Pending Review' }, '2028-06-30'],
+    ['needs_review', { licenseStatus: 'Revoked' }, '2028-06-30'],
+  ])(
+    'reports the checked license date with a %s outcome under the worker name',
+    (outcome, license, expiresOn) => {
+      const result = classify(parseNursysResult(nurseResult(license)));
+
+      expect([result.outcome, result.expiresOn]).toEqual([outcome, expiresOn]);
+    },
+  );
+
+  it("takes the checked license's date, not one of the nurse's others", () => {
+    const body = nurseResult(
+      {},
+      {
+        licenses: [
+          {
+            jurisdiction: 'MO',
+            licenseNumber: '2011000123',
+            expirationDate: '2025-02-28T00:00:00',
+            disciplines: [{}],
+          },
+          {
+            licenseNumber: 'RN004217',
+            expirationDate: '2027-09-30T00:00:00',
+          },
+        ],
+      },
+    );
+
+    const result = classify(parseNursysResult(body));
+
+    expect([result.outcome, result.expiresOn]).toEqual([
+      'flagged',
+      '2027-09-30',
+    ]);
+  });
+
+  it.each([
+    ['a name that does not match', renamed],
+    ['a name that only partly matches', { firstName: 'D' }],
+    ['no last name', { lastName: '' }],
+  ] as [string, NursysRecordOptions][])(
+    'leaves it out for %s',
+    (_case, record) => {
+      const result = classify(parseNursysResult(nurseResult({}, record)));
+
+      expect(result.outcome).toBe('needs_review');
+      expect(result).not.toHaveProperty('expiresOn');
+    },
+  );
+
+  it('leaves it out when a discipline flags a nurse under another name', () => {
+    const result = classify(
+      parseNursysResult(nurseResult({ disciplines: [{}] }, renamed)),
+    );
+
+    expect(result.outcome).toBe('flagged');
+    expect(result).not.toHaveProperty('expiresOn');
+  });
+
+  it('leaves it out without a date, a single match or a completed lookup', () => {
+    const twice = nurseResult(
+      {},
+      {
+        licenses: [
+          { licenseNumber: 'RN004217', expirationDate: '2027-09-30T00:00:00' },
+          { licenseNumber: 'rn004217', expirationDate: '2028-06-30T00:00:00' },
+        ],
+      },
+    );
+    const results = [
+      classify(parseNursysResult(nurseResult({ expirationDate: null }))),
+      classify(parseNursysResult(twice)),
+      classify(parseNursysResult(nurseResult({ licenseNumber: 'RN004218' }))),
+      classify({ kind: 'pending', transactionId: 'NT-1' }),
+      classify(parseNursysResult(nurseResult()), makeSubject()),
+    ];
+
+    expect(results.map((r) => [r.outcome, 'expiresOn' in r])).toEqual([
+      ['needs_review', false],
+      ['needs_review', false],
+      ['not_found', false],
+      ['source_unavailable', false],
+      ['invalid_input', false],
+    ]);
+  });
 });

@@ -115,6 +115,11 @@ const pageSet = (
  *   `clear` becomes `needs_review` (an unread page may hold a second
  *   record of the license); adverse outcomes stand.
  *
+ * `expiresOn` comes only from that one record, read with every page of
+ * the search and under the worker's exact name (`classifyLicenseRecord`);
+ * the keyword's other matches never give it, and neither do two records
+ * of the number, another type, a partial page set or a failed page.
+ *
  * @param answers - the pages in the order read, from `skip` 0
  */
 const classifyBoard = (
@@ -223,6 +228,9 @@ const classifyBoard = (
       ...(set.complete ? [] : [truncated]),
       searched,
     ],
+    ...(set.complete && decided.expiresOn !== undefined
+      ? { expiresOn: decided.expiresOn }
+      : {}),
   };
 };
 

@@ -126,6 +126,10 @@ const unknownFindings = (record: BoardRecord): Finding[] => [
  * status the adapter does not know, or no word on public actions or
  * expiration, is `needs_review`; only then `clear`.
  *
+ * `expiresOn` is the record's expiration date once the name has matched
+ * exactly, whatever the outcome the record then gives; never beside an
+ * identity doubt. (`classifyBoard` drops it when pages were left unread.)
+ *
  * @param today - `YYYY-MM-DD`; the license is valid through its
  *   expiration day
  */
@@ -139,15 +143,18 @@ const classifyLicenseRecord = (
   if (identity.length > 0) {
     return { outcome: 'needs_review', findings: [...identity, ...adverse] };
   }
+
+  const expiresOn =
+    record.expirationDate === null ? {} : { expiresOn: record.expirationDate };
   if (adverse.some((found) => found.code === 'discipline')) {
-    return { outcome: 'flagged', findings: adverse };
+    return { outcome: 'flagged', findings: adverse, ...expiresOn };
   }
   if (adverse.length > 0) {
-    return { outcome: 'expired', findings: adverse };
+    return { outcome: 'expired', findings: adverse, ...expiresOn };
   }
   const unknown = unknownFindings(record);
   if (unknown.length > 0) {
-    return { outcome: 'needs_review', findings: unknown };
+    return { outcome: 'needs_review', findings: unknown, ...expiresOn };
   }
 
   return {
@@ -159,6 +166,7 @@ const classifyLicenseRecord = (
         recordData(record),
       ),
     ],
+    ...expiresOn,
   };
 };
 

@@ -186,6 +186,14 @@ const standingFindings = (
  *
  * Identity doubts outrank expiry: an expiry is only news once the
  * license is known to be the worker's.
+ *
+ * `expiresOn` carries the checked license's expiration date when the one
+ * matched license is the worker's beyond doubt: rule 3 found exactly one,
+ * and rule 5 found no name doubt. The outcome is then whatever that
+ * license gives (`clear`, `expired`, `flagged`, or `needs_review` for a
+ * status the adapter cannot read, which doubts the standing, not the
+ * holder). A name doubt leaves it out even when a discipline flags the
+ * nurse, and so do rules 1-3 when they end the check.
  */
 const classifyNursys = (
   subject: Subject,
@@ -261,6 +269,11 @@ const classifyNursys = (
           ? 'expired'
           : 'clear';
 
+  const expiresOn =
+    identity.length === 0 && license.expirationDate !== null
+      ? { expiresOn: license.expirationDate }
+      : {};
+
   return {
     outcome,
     findings:
@@ -273,6 +286,7 @@ const classifyNursys = (
             ),
           ]
         : findings,
+    ...expiresOn,
   };
 };
 
