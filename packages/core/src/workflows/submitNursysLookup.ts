@@ -13,18 +13,34 @@ import {
   openNursysTransaction,
   takeOverNursysSubmit,
 } from '../store/nursysTransactions';
+import { SOURCES } from '../topology/sources';
 import { classifyEgressFailure } from './classifyEgressFailure';
 import { callNursys, type NursysCallDeps, retryAfterTime } from './nursysCall';
 
 /** What the submit step needs: the Nursys call's dependencies. */
-type NursysSubmitDeps = NursysCallDeps;
+interface NursysSubmitDeps extends NursysCallDeps {
+  /**
+   * How long a submit another invocation began is left to it (default
+   * {@link NURSYS_SUBMIT_STALE_AFTER_MS}). It must be at least the
+   * adapter's time limit and below its queue's visibility timeout.
+   */
+  submitStaleAfterMs?: number;
+}
 
 /**
- * A submit another invocation began is left to it for this long; after
- * that it is taken to have died before storing the transaction id, and
- * is submitted again (a lookup is a read: a second one harms nothing).
+ * A submit another invocation began is left to it for this long: the
+ * deployed adapter's time limit plus a margin for clocks. Past it, the
+ * invocation has ended (Lambda stops it at its time limit), so it died
+ * before storing the transaction id, and the submit is taken over (a
+ * lookup is a read: a second one harms nothing).
+ *
+ * Note: the window must end before the message comes back (one
+ * visibility timeout, six time limits deployed). A longer one made every
+ * redelivery fail at the dead claim until the message's retries ran out
+ * and it went to the DLQ, the check unanswered.
  */
-const SUBMIT_STALE_MS = 5 * 60_000;
+const NURSYS_SUBMIT_STALE_AFTER_MS =
+  SOURCES.nursys.adapter.timeoutSeconds * 1_000 + 10_000;
 
 /** What the submit step gives: a transaction to poll, or an outcome. */
 type Submitted =
@@ -83,19 +99,22 @@ const submitNursysLookup = async (
       }
     }
   }
+  const staleAfterMs = deps.submitStaleAfterMs ?? NURSYS_SUBMIT_STALE_AFTER_MS;
   if (id === null && open !== undefined) {
     const tookOver = await takeOverNursysSubmit(deps.db, {
       id: open.id,
       requestId: request.requestId,
-      staleBefore: new Date(now.getTime() - SUBMIT_STALE_MS),
+      staleBefore: new Date(now.getTime() - staleAfterMs),
       now,
     });
     id = tookOver ? open.id : null;
   }
   if (id === null) {
     throw new NursysRequestError(
-      'Another invocation is submitting a Nursys lookup for this check; the message is retried later',
-      { context: { check_id: request.checkId } },
+      `Another invocation is submitting a Nursys lookup for this check; the message is retried, and the submit is taken over once it is ${staleAfterMs / 1000} s old`,
+      {
+        context: { check_id: request.checkId, stale_after_ms: staleAfterMs },
+      },
     );
   }
 
@@ -141,5 +160,5 @@ const submitNursysLookup = async (
   return { kind: 'poll', open: pending, justSubmitted: true };
 };
 
-export type { Submitted };
-export { submitNursysLookup, withRetryAfter };
+export type { NursysSubmitDeps, Submitted };
+export { NURSYS_SUBMIT_STALE_AFTER_MS, submitNursysLookup, withRetryAfter };

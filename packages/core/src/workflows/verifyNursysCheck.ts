@@ -19,10 +19,14 @@ import {
 import type { RecordedResult } from '../store/recordResult';
 import { classifyEgressFailure } from './classifyEgressFailure';
 import { type CompleteDeps, completeCheck } from './completeCheck';
-import { type NursysCallDeps, pollNursys } from './nursysCall';
-import { submitNursysLookup, withRetryAfter } from './submitNursysLookup';
+import { pollNursys } from './nursysCall';
+import {
+  type NursysSubmitDeps,
+  submitNursysLookup,
+  withRetryAfter,
+} from './submitNursysLookup';
 
-interface NursysCheckDeps extends CompleteDeps, NursysCallDeps {
+interface NursysCheckDeps extends CompleteDeps, NursysSubmitDeps {
   credentials: NursysCredentialsProvider;
   /** Default `NURSYS_POLLING`. */
   polling?: NursysPolling;

@@ -14,6 +14,12 @@ interface NursysAdapterOptions {
   polling?: NursysPolling;
   /** Waits between polls; default a timer. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * How long a submit another invocation began is left to it; default
+   * core's, for the deployed time limit. A runtime with another time
+   * limit (the local run) passes its own.
+   */
+  submitStaleAfterMs?: number;
 }
 
 /** Consumes the Nursys queue: one nurse lookup per request message. */
@@ -41,6 +47,9 @@ const createNursysAdapterHandler = (
             ? {}
             : { polling: options.polling }),
           ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+          ...(options.submitStaleAfterMs === undefined
+            ? {}
+            : { submitStaleAfterMs: options.submitStaleAfterMs }),
         },
         request,
       ),

@@ -3,6 +3,12 @@ import type { ChaosPlan } from './chaosPlan';
 import { bump, type ChaosTally } from './chaosTally';
 import { type InvocationChaos, runWithChaos } from './invocationChaos';
 
+/**
+ * Where an invocation that lived past its last step dies: its handler
+ * returned, so everything it did is done; only the delete never came.
+ */
+const KILLED_BEFORE_DELETE = 'before sqs:DeleteMessage';
+
 /** Options of {@link chaosDeliveryFaults}. */
 interface ChaosDeliveryOptions {
   plan: ChaosPlan;
@@ -58,7 +64,7 @@ const chaosDeliveryFaults = (options: ChaosDeliveryOptions): DeliveryFaults => {
       // An invocation that lived past its last step dies before its
       // messages are deleted: the handler finished, the delete never came.
       if (chaos.killAfterStep !== null && chaos.killedAt === null) {
-        chaos.killedAt = 'before sqs:DeleteMessage';
+        chaos.killedAt = KILLED_BEFORE_DELETE;
       }
       if (chaos.killedAt !== null) bump(tally.killedAt, chaos.killedAt);
 
@@ -70,4 +76,4 @@ const chaosDeliveryFaults = (options: ChaosDeliveryOptions): DeliveryFaults => {
 };
 
 export type { ChaosDeliveryOptions };
-export { chaosDeliveryFaults };
+export { chaosDeliveryFaults, KILLED_BEFORE_DELETE };

@@ -3,12 +3,14 @@ import type { Kysely } from 'kysely';
 import type { AwsClients } from '../emulator/createAwsClients';
 import type { DeliveryFaults } from '../poller/deliveryFaults';
 import type { SimulatorFaults } from '../simulator/simulatorFaults';
+import { answerTarget } from './answerTarget';
 import { chaosDeliveryFaults } from './chaosDeliveryFaults';
 import { type ChaosPlan, createChaosPlan } from './chaosPlan';
 import { ChaosStorePlugin } from './chaosStorePlugin';
 import { bump, type ChaosTally, emptyTally } from './chaosTally';
 import { connectionDropper } from './connectionDropper';
 import { installChaosMiddleware } from './installChaosMiddleware';
+import { createNoticeSends, type NoticeSends } from './noticeSends';
 
 /** Options of {@link startChaos}. */
 interface ChaosRunOptions {
@@ -24,6 +26,8 @@ interface ChaosRun {
   plan: ChaosPlan;
   tally: ChaosTally;
   simulatorFaults: SimulatorFaults;
+  /** Emails SES accepted from the handlers, by invocation. */
+  noticeSends: NoticeSends;
   /** The handlers' AWS clients get the kill and duplicate middleware. */
   wrapClients(clients: AwsClients): void;
   /** The handlers' store: every query a step that may be the last. */
@@ -40,6 +44,7 @@ interface ChaosRun {
 const startChaos = (options: ChaosRunOptions): ChaosRun => {
   const plan = createChaosPlan({ seed: options.seed });
   const tally = emptyTally();
+  const noticeSends = createNoticeSends();
   const drop = connectionDropper(options.databaseUrl, tally);
   const dropOnce: typeof drop = async (chaos) => {
     if (tally.connectionDrop !== null) return;
@@ -52,13 +57,17 @@ const startChaos = (options: ChaosRunOptions): ChaosRun => {
     simulatorFaults: {
       faultFor: (route, key, attempt) => {
         const fault = plan.sourceFault(route, key, attempt);
-        if (fault !== null) bump(tally.sourceFaults, `${route} ${fault}`);
+        if (fault !== null) {
+          bump(tally.sourceFaults, `${answerTarget(route, key)} ${fault}`);
+        }
 
         return fault;
       },
       timeoutDelayMs: options.sourceTimeoutMs * 2,
     },
-    wrapClients: (clients) => installChaosMiddleware(clients, tally),
+    noticeSends,
+    wrapClients: (clients) =>
+      installChaosMiddleware(clients, tally, noticeSends),
     wrapStore: (db) => db.withPlugin(new ChaosStorePlugin()),
     faultsFor: (poller, isSourceAdapter) =>
       chaosDeliveryFaults({

@@ -9,7 +9,10 @@ interface ChaosTally {
   invocations: number;
   /** Killed invocations, by the step they died after. */
   killedAt: Record<string, number>;
-  /** Source requests answered with a fault, by fault. */
+  /**
+   * Source requests answered with a fault, by what they asked for and the
+   * fault (`nppes http500`, `nursys-poll timeout`; see `answerTarget`).
+   */
   sourceFaults: Record<string, number>;
   /** How the database connection was dropped, once; null before. */
   connectionDrop: string | null;

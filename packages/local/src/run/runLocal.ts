@@ -15,7 +15,6 @@ import {
 import {
   createBoardAdapterHandler,
   createExpiryNoticesHandler,
-  createLeieRefreshHandler,
   createLeieScreenHandler,
   createNotifierHandler,
   createNppesAdapterHandler,
@@ -40,6 +39,7 @@ import { provisionTopology } from '../provision/provisionTopology';
 import { startSourceSimulator } from '../simulator/startSourceSimulator';
 import { captureHandlerLogs } from './captureHandlerLogs';
 import { collectSummary, type RunSummary } from './collectSummary';
+import { fireLeieRefresh } from './fireLeieRefresh';
 import { formatCoverage } from './formatCoverage';
 import { formatSummary } from './formatSummary';
 import { localDeps } from './localDeps';
@@ -118,6 +118,16 @@ const LOCAL_VISIBILITY_TIMEOUT_SECONDS = 60;
  */
 const CHAOS_NOTICE_STALE_AFTER_MS =
   (LOCAL_INVOCATION_TIMEOUT_SECONDS + 10) * 1000;
+
+/**
+ * A Nursys submit claimed by an invocation that died (killed, its
+ * connection dropped) is taken over past the local time limit,
+ * below the visibility timeout: the first redelivery after a failed one
+ * submits, well within the message's five receives. Core's default is for
+ * the deployed 180 s limit, longer than a local message's retries last.
+ */
+const LOCAL_NURSYS_SUBMIT_STALE_AFTER_MS =
+  (LOCAL_INVOCATION_TIMEOUT_SECONDS + 5) * 1000;
 
 /**
  * The main job, on this machine: emulator, simulator, store, the real
@@ -305,25 +315,7 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
     });
     const provider = async () => deps;
 
-    const refreshHandler = createLeieRefreshHandler(provider);
-    let refresh = await refreshHandler(
-      {},
-      createLambdaContext({ functionName: 'leie-refresh', timeoutMs: 600_000 }),
-    );
-    for (let again = 1; again < times; again++) {
-      const repeat = await refreshHandler(
-        {},
-        createLambdaContext({
-          functionName: 'leie-refresh',
-          timeoutMs: 600_000,
-        }),
-      );
-      if (refresh.status !== 'loaded') refresh = repeat;
-    }
-    const leieRefresh =
-      refresh.status === 'loaded'
-        ? `loaded ${refresh.rows} rows`
-        : `unchanged (list ${refresh.listId})`;
+    const leieRefresh = await fireLeieRefresh(provider, times);
     print(`Fired schedule leie-refresh: ${leieRefresh}`);
 
     const nursysNotices = await fireNursysNotifications(provider, times);
@@ -358,7 +350,10 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
         apiKey: async () => LOCAL_SAM_API_KEY,
         dailyCallLimit: LOCAL_SAM_DAILY_CALLS,
       }),
-      nursys: createNursysAdapterHandler(provider, LOCAL_NURSYS_CREDENTIALS),
+      nursys: createNursysAdapterHandler(provider, {
+        ...LOCAL_NURSYS_CREDENTIALS,
+        submitStaleAfterMs: LOCAL_NURSYS_SUBMIT_STALE_AFTER_MS,
+      }),
       ...(Object.fromEntries(
         BOARD_SOURCE_IDS.map((id) => [id, createBoardAdapterHandler(provider)]),
       ) as Record<BoardSourceId, ReturnType<typeof createBoardAdapterHandler>>),
@@ -484,6 +479,7 @@ const runLocal = async (options: RunLocalOptions): Promise<RunSummary> => {
           served: simulator.served,
           emails,
           receiptObjects: summary.receipts_archived,
+          sentByKilledNotifiers: chaos.noticeSends.byKilledInvocations(),
         }),
       };
     }
