@@ -312,6 +312,30 @@ describe('screenSubject', () => {
       });
     });
 
+    it('screens a hyphenated name under its parts although an unhyphenated one came first', () => {
+      // Found by the reference property test: the two names share their
+      // whole key (MERRIWEATHERUPSHAW), but only the hyphenated one is
+      // also a name under UPSHAW.
+      const current = makeSubject({
+        familyName: 'Merriweatherupshaw',
+        formerFamilyNames: ['Merriweather-Upshaw'],
+      });
+      const former = makeSubject({
+        familyName: 'Oakley',
+        formerFamilyNames: ['Merriweatherupshaw', 'Merriweather-Upshaw'],
+      });
+      const rows = [listedWorker({ lastName: 'UPSHAW' })];
+
+      for (const subject of [current, former]) {
+        const result = screen(subject, rows);
+
+        expect(result.outcome).toBe('needs_review');
+        expect(result.findings[0]).toMatchObject({
+          data: { basis: 'former_name' },
+        });
+      }
+    });
+
     it('reports a row matched under both names once, the stronger way', () => {
       const subject = makeSubject({
         familyName: 'Merriweather-Oakley',

@@ -30,10 +30,20 @@ interface Assessed {
   finding: Finding;
 }
 
+/** True when two names have the same family keys, in the same order. */
+const sameFamilyKeys = (a: NormalizedName, b: NormalizedName): boolean =>
+  a.familyKeys.length === b.familyKeys.length &&
+  a.familyKeys.every((key, i) => b.familyKeys[i] === key);
+
 /**
  * The subject's names: the current one first, then each former family
- * name with the same given and middle names. A former name that gives the
- * same whole family key as one already listed is left out.
+ * name with the same given and middle names. A former name is left out
+ * only when its family keys are exactly those of a name already listed:
+ * it would then compare the same with every row (a normalised name is
+ * only its family keys and its given and middle parts), and the earlier
+ * name is the stronger basis. Decision: equal whole keys are not enough:
+ * `SMITHJONES` and `SMITH-JONES` share the whole key, but only the
+ * hyphenated name is also screened under `SMITH` and `JONES`.
  */
 const nameVariants = (subject: Subject): NameVariant[] => {
   const variants: NameVariant[] = [
@@ -41,10 +51,9 @@ const nameVariants = (subject: Subject): NameVariant[] => {
   ];
   for (const familyName of subject.formerFamilyNames ?? []) {
     const name = normalizeName({ ...subject, familyName });
-    const whole = name.familyKeys[0];
     if (
-      whole !== undefined &&
-      variants.every((known) => known.name.familyKeys[0] !== whole)
+      name.familyKeys.length > 0 &&
+      variants.every((known) => !sameFamilyKeys(known.name, name))
     ) {
       variants.push({ name, former: true });
     }
