@@ -7,7 +7,7 @@ const USAGE = `Usage: pnpm local [--workers N] [--out DIR] [--reuse] [--chaos] [
 Runs the whole verification loop on this machine: moto_server as AWS, a
 source simulator, embedded PGlite (or DATABASE_URL), the real handlers.
 
-  --workers N   made-up workers to seed (default 200, at least 1); not
+  --workers N   made-up workers to seed (default 100, at least 1); not
                 with --reuse, whose database keeps the roster it has
   --out DIR     where the database, outbox, logs and run-summary.json go
                 (default .rovn/local)
@@ -61,7 +61,7 @@ const runCommand = async (
 
     return 2;
   }
-  const workers = Number(values.workers ?? '200');
+  const workers = Number(values.workers ?? '100');
   if (!Number.isInteger(workers) || workers < 1 || workers > 100_000) {
     io.stderr(`--workers must be a whole number from 1 to 100000\n\n${USAGE}`);
 
