@@ -1,6 +1,8 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  loadCheckSubject,
   makeSamBody,
   makeSamRecord,
   npiCheckDigit,
@@ -8,6 +10,7 @@ import {
   sourceCallsOn,
   type VerificationRequested,
 } from '../../../packages/core/src';
+import { replayClassification } from '../../../packages/core/src/replay/replayClassification';
 import { createSamAdapterHandler } from '../../../packages/functions/src/handlers/samAdapterHandler';
 import { samBehaviourKey } from '../../../packages/local/src/simulator/respondSam';
 import { makeRoster } from '../../factories/roster';
@@ -139,6 +142,50 @@ describe('the SAM adapter handler, through its queue', () => {
         .every((r) => r.query.get('api_key') === KEY),
     ).toBe(true);
     expect(await sourceCallsOn(harness.store.db, 'sam', today())).toBe(7);
+  });
+
+  it('names the receipt that decided, so replaying it gives the stored outcome', async () => {
+    // w1 is flagged by its NPI lookup; the name lookup after it finds
+    // nothing. An auditor replaying the result's receipt must see the flag.
+    const stored = await harness.store.db
+      .selectFrom('results')
+      .select(['check_id', 'outcome', 'receipt_key', 'checked_at'])
+      .where('source', '=', 'sam')
+      .where('outcome', 'in', ['flagged', 'clear', 'needs_review'])
+      .execute();
+
+    expect(stored.map((r) => r.outcome).sort()).toEqual([
+      'clear',
+      'flagged',
+      'needs_review',
+    ]);
+    for (const result of stored) {
+      const object = await harness.clients.s3.send(
+        new GetObjectCommand({
+          Bucket: harness.resources.bucket,
+          Key: result.receipt_key ?? '',
+        }),
+      );
+      const { subject } = await loadCheckSubject(
+        harness.store.db,
+        result.check_id,
+      );
+      const replayed = replayClassification({
+        source: 'sam',
+        subject,
+        response: {
+          status: 200,
+          contentType: 'application/json',
+          body: (await object.Body?.transformToByteArray()) ?? new Uint8Array(),
+        },
+        at: new Date(result.checked_at),
+      });
+
+      expect([result.check_id, replayed.outcome]).toEqual([
+        result.check_id,
+        result.outcome,
+      ]);
+    }
   });
 
   it('stops at a 429, spends the day and waits for the next UTC day', async () => {

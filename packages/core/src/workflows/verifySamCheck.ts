@@ -67,9 +67,13 @@ const quotaResumesAt = (at: Date, retryAfter: string | undefined): Date => {
  * check cannot end `clear` anyway. Its reserved call is not given back,
  * so the count can only overstate use, never understate it.
  *
- * The result names the last receipt archived; the `screened` finding of a
- * classified answer lists the lookups, and each receipt can be replayed
- * on its own.
+ * The result names the receipt of the lookup that decided: the first
+ * whose answer, classified on its own (as `rovn replay` does with one
+ * receipt), gives the outcome of all answers together; so replaying the
+ * result's receipt reproduces the decision (a flag from the NPI lookup is
+ * not hidden behind the empty name lookup that came after it). When no
+ * single answer gives it, the last receipt archived. The `screened`
+ * finding lists the lookups; each receipt can be replayed on its own.
  */
 const verifySamCheck = async (
   deps: SamCheckDeps,
@@ -102,6 +106,7 @@ const verifySamCheck = async (
 
   const apiKey = await deps.apiKey();
   const answers: SamAnswer[] = [];
+  const answerReceipts: string[] = [];
   let receiptKey: string | null = null;
   let retryAfter: string | undefined;
   for (const query of lookups) {
@@ -138,6 +143,7 @@ const verifySamCheck = async (
 
     const parsed = parseSamResponse(response);
     answers.push({ query, parsed });
+    answerReceipts.push(receipt.key);
     if (parsed.kind === 'quota_exhausted') {
       retryAfter = response.headers['retry-after'];
       await spendSourceBudget(deps.db, budget);
@@ -150,6 +156,12 @@ const verifySamCheck = async (
   const classification = classifySam(subject, answers, {
     today: utcDay(now),
   });
+  const deciding = answers.findIndex(
+    (answer) =>
+      classifySam(subject, [answer], { today: utcDay(now) }).outcome ===
+      classification.outcome,
+  );
+  receiptKey = answerReceipts[deciding] ?? receiptKey;
   const waitsForQuota = classification.findings.some(
     (found) => found.code === 'quota_exhausted',
   );
